@@ -1,0 +1,25 @@
+package dev.rtproof.dsl;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+
+/**
+ * A TEXT routine: {@code TEXT symbol(SB), flags, $frame-args}. The method body lists its instructions
+ * and labels; nothing else may appear in it.
+ */
+@Retention(RetentionPolicy.CLASS)
+@java.lang.annotation.Target(ElementType.METHOD)
+public @interface Routine {
+  /** The Go symbol, e.g. {@code runtime·settls} or {@code ·Swap}. */
+  String symbol();
+
+  /** TEXT flags, e.g. {@code NOSPLIT|NOFRAME}. */
+  int flags() default 0;
+
+  /** Frame size; may be negative ({@code $-8}). */
+  int frame() default 0;
+
+  /** Argument size; the default means "not given" ({@code ArgsSizeUnknown}). */
+  int args() default Integer.MIN_VALUE;
+}

@@ -1,0 +1,44 @@
+package dev.rtproof.dsl.ir;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Structural checks every routine must pass before it is lowered, whether it came from Java or {@code .s}. */
+public final class RoutineChecks {
+  private RoutineChecks() {}
+
+  public static List<Problem> check(Routine r) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (LabelDef l : r.labels()) {
+      if (!seen.add(l.name())) {
+        problems.add(new Problem("duplicate-label", "label '" + l.name() + "' is defined twice in " + r.symbol(), l.pos()));
+      }
+      if (l.index() >= r.instrs().size()) {
+        problems.add(new Problem("label-at-end", "label '" + l.name() + "' labels no instruction", l.pos()));
+      }
+    }
+    for (int i = 0; i < r.instrs().size(); i++) {
+      Instr in = r.instrs().get(i);
+      if (!in.op().isBranch() || in.args().size() != 1) {
+        continue;
+      }
+      Operand t = in.arg(0);
+      if (t instanceof LabelRef ref && r.labelIndex(ref.name()) < 0) {
+        problems.add(new Problem("unknown-label", "no label '" + ref.name() + "' in " + r.symbol(), in.pos()));
+      } else if (t instanceof PcRel pc) {
+        int target = i + pc.n();
+        if (target < 0 || target >= r.instrs().size()) {
+          problems.add(new Problem("pc-out-of-range", pc + " from instruction " + (i + 1) + " of " + r.instrs().size()
+              + " lands " + (target < 0 ? "before the first" : "after the last") + " instruction", in.pos()));
+        }
+      }
+    }
+    if (r.instrs().isEmpty()) {
+      problems.add(new Problem("empty-routine", r.symbol() + " has no instructions", r.pos()));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.rtproof.emulator;
+
+import dev.rtproof.dsl.ir.Lowered;
+import dev.rtproof.dsl.ir.Routine;
+
+/**
+ * An executable routine: the interpreter over IR or a program the rtproof processor generated.
+ * Generated programs are registered as services of this type, so tools find every routine on the
+ * classpath with {@link java.util.ServiceLoader}.
+ */
+public abstract class RoutineProgram {
+  /** The routine's IR as written (the source of the generated code, or what the interpreter runs). */
+  public abstract Routine routine();
+
+  /** The routine as executed, after lowering. */
+  public abstract Lowered lowered();
+
+  /**
+   * Runs from instruction {@code index} of {@link #lowered()} until control leaves the routine, and
+   * returns the code address control goes to (a return address, a call or jump target).
+   */
+  public abstract long execute(Context cx, int index);
+}

@@ -1,0 +1,46 @@
+package dev.rtproof.processor.internal;
+
+import dev.rtproof.verifier.FailOn;
+import dev.rtproof.verifier.VerifyOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Processor options ({@code -Artproof.…=…}): the time budget per property, which verdicts fail the
+ * build, and where reports go (default: {@code target/rtproof/} next to the class output).
+ */
+record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir) {
+  static final String TIMEOUT = "rtproof.timeout";
+  static final String FAIL_ON = "rtproof.failOn";
+  static final String REPORT_DIR = "rtproof.reportDir";
+  static final Set<String> NAMES = Set.of(TIMEOUT, FAIL_ON, REPORT_DIR);
+
+  VerifyOptions verifyOptions() {
+    return VerifyOptions.defaults().withTimeout(timeout);
+  }
+
+  static ProcessorOptions parse(Map<String, String> options, Diagnostics diags) {
+    Duration timeout = VerifyOptions.DEFAULT_TIMEOUT;
+    String t = options.get(TIMEOUT);
+    if (t != null) {
+      try {
+        timeout = VerifyOptions.parseDuration(t);
+      } catch (IllegalArgumentException e) {
+        diags.error("bad-option", "-A" + TIMEOUT + "=" + t + ": " + e.getMessage());
+      }
+    }
+    FailOn failOn = FailOn.VIOLATED;
+    String f = options.get(FAIL_ON);
+    if (f != null) {
+      try {
+        failOn = FailOn.parse(f);
+      } catch (IllegalArgumentException e) {
+        diags.error("bad-option", "-A" + FAIL_ON + "=" + f + ": " + e.getMessage());
+      }
+    }
+    String dir = options.get(REPORT_DIR);
+    return new ProcessorOptions(timeout, failOn, dir == null ? null : Path.of(dir));
+  }
+}

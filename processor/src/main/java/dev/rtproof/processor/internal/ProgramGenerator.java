@@ -1,0 +1,167 @@
+package dev.rtproof.processor.internal;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.rtproof.dsl.ir.Imm;
+import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.LabelDef;
+import dev.rtproof.dsl.ir.LabelRef;
+import dev.rtproof.dsl.ir.Lowered;
+import dev.rtproof.dsl.ir.Mem;
+import dev.rtproof.dsl.ir.Operand;
+import dev.rtproof.dsl.ir.PcRel;
+import dev.rtproof.dsl.ir.Condition;
+import dev.rtproof.dsl.ir.PropertySpec;
+import dev.rtproof.dsl.ir.Reg;
+import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.dsl.ir.SymAddr;
+import dev.rtproof.dsl.ir.TextFlags;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the emulator program of one routine with JavaPoet: a class {@code <Class>_<method>} that
+ * holds the routine's IR (rebuilt through {@link Routine#builder}, readable) and executes its lowered
+ * code as a switch over instruction indices. Output depends only on the IR, so it is deterministic.
+ */
+final class ProgramGenerator {
+  static final String GENERATOR = "dev.rtproof.processor.RtproofProcessor";
+  private static final String EMU = "dev.rtproof.emulator";
+  private static final String IR = "dev.rtproof.dsl.ir";
+
+  /** The generated class for a routine declared as {@code method} in {@code owner}. */
+  static ClassName className(String packageName, String ownerSimpleName, String method) {
+    return ClassName.get(packageName, ownerSimpleName.replace('.', '_') + "_" + method);
+  }
+
+  JavaFile generate(ClassName name, Routine r, Lowered lowered) {
+    MethodSpec routine = MethodSpec.methodBuilder("routine").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(ClassName.get(IR, "Routine")).addStatement("return ROUTINE").build();
+    MethodSpec low = MethodSpec.methodBuilder("lowered").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(ClassName.get(IR, "Lowered")).addStatement("return LOWERED").build();
+    TypeSpec type = TypeSpec.classBuilder(name)
+        .addJavadoc("The rtproof program of {@code TEXT $L(SB), $L, $$$L} ({@code $L}).\n",
+            JavaLiterals.comment(r.symbol()), TextFlags.format(r.flags()), r.frame()
+                + (r.args() == TextFlags.ARGS_UNKNOWN ? "" : "-" + r.args()), JavaLiterals.comment(r.origin()))
+        .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+            .addMember("value", "$S", GENERATOR).build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(ClassName.get(EMU, "RoutineProgram"))
+        .addField(FieldSpec.builder(ClassName.get(IR, "Routine"), "ROUTINE", Modifier.PUBLIC, Modifier.STATIC,
+            Modifier.FINAL).addJavadoc("The routine as written.\n").initializer(ir(r)).build())
+        .addField(FieldSpec.builder(ClassName.get(IR, "Lowered"), "LOWERED", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL).initializer("$T.lower(ROUTINE, $T.$L.profile())", ClassName.get(IR, "Lowering"),
+                ClassName.get("dev.rtproof.dsl", "Target"), r.target()).build())
+        .addMethod(routine)
+        .addMethod(low)
+        .addMethod(execute(r, lowered))
+        .build();
+    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private MethodSpec execute(Routine r, Lowered lowered) {
+    InstructionCode code = new InstructionCode(lowered);
+    CodeBlock.Builder body = CodeBlock.builder()
+        .addStatement("$T m = cx.m", ClassName.get(EMU, "Machine"))
+        .addStatement("int i = index")
+        .beginControlFlow("while (true)")
+        .beginControlFlow("switch (i)");
+    for (int i = 0; i < lowered.size(); i++) {
+      Instr in = lowered.at(i);
+      String origin = in.origin() == Instr.Origin.IMPLICIT ? ", added by the assembler" : "";
+      body.add("case $L: // $L  ($L$L)\n", i, JavaLiterals.comment(in.toString()),
+          JavaLiterals.comment(in.pos().toString()), origin);
+      body.indent().add(code.of(i)).unindent();
+    }
+    body.add("default:\n").indent().addStatement("return cx.fellOffEnd($L)", JavaLiterals.string(r.symbol())).unindent();
+    body.endControlFlow().endControlFlow();
+    return MethodSpec.methodBuilder("execute")
+        .addAnnotation(Override.class)
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough").build())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.LONG)
+        .addParameter(ClassName.get(EMU, "Context"), "cx")
+        .addParameter(TypeName.INT, "index")
+        .addCode(body.build())
+        .build();
+  }
+
+  /** The routine rebuilt with {@code Routine.builder}: one line per instruction, label and property. */
+  private CodeBlock ir(Routine r) {
+    ClassName routine = ClassName.get(IR, "Routine");
+    CodeBlock.Builder c = CodeBlock.builder().add("$T.builder($L, $S)\n", routine, JavaLiterals.string(r.symbol()), r.target())
+        .indent().indent()
+        .add(".flags($L).frame($L).args($L)\n", r.flags(), r.frame(), r.args())
+        .add(".source($S, $S)\n", r.pos().file(), r.origin())
+        .add(".declaredAt($L, $L)\n", r.pos().line(), r.pos().column());
+    for (Condition req : r.requires()) {
+      c.add(".at($L, $L).requires($L)\n", req.pos().line(), req.pos().column(), JavaLiterals.string(req.expression()));
+    }
+    for (PropertySpec p : r.properties()) {
+      List<String> args = new ArrayList<>();
+      args.add(JavaLiterals.string(p.name()));
+      p.args().forEach(a -> args.add(JavaLiterals.string(a)));
+      c.add(".at($L, $L).property($L)\n", p.pos().line(), p.pos().column(), String.join(", ", args));
+    }
+    for (int i = 0; i < r.instrs().size(); i++) {
+      for (LabelDef l : r.labels()) {
+        if (l.index() == i) {
+          c.add(".at($L, $L).label($S)\n", l.pos().line(), l.pos().column(), l.name());
+        }
+      }
+      Instr in = r.instrs().get(i);
+      c.add(".at($L, $L)", in.pos().line(), in.pos().column());
+      if (in.origin() == Instr.Origin.MACRO && in.isGetTls()) {
+        c.add(".getTls($T.$L)\n", Reg.class, in.arg(1));
+        continue;
+      }
+      c.add(".instr($T.$L", ClassName.get(IR, "Op"), in.op().name());
+      for (Operand o : in.args()) {
+        c.add(", ").add(operand(o));
+      }
+      c.add(")\n");
+    }
+    return c.add(".build()").unindent().unindent().build();
+  }
+
+  private static CodeBlock register(Reg r) {
+    return r == null ? CodeBlock.of("null") : CodeBlock.of("$T.$L", Reg.class, r.name());
+  }
+
+  private static CodeBlock operand(Operand o) {
+    ClassName mem = ClassName.get(IR, "Mem");
+    if (o instanceof Reg r) {
+      return CodeBlock.of("$T.$L", Reg.class, r.name());
+    }
+    if (o instanceof Imm i) {
+      return CodeBlock.of("new $T($L)", Imm.class, JavaLiterals.hex(i.value()));
+    }
+    if (o instanceof SymAddr a) {
+      return CodeBlock.of("new $T($L, $L)", SymAddr.class, JavaLiterals.string(a.symbol()), JavaLiterals.hex(a.offset()));
+    }
+    if (o instanceof LabelRef l) {
+      return CodeBlock.of("new $T($S)", LabelRef.class, l.name());
+    }
+    if (o instanceof PcRel p) {
+      return CodeBlock.of("new $T($L)", PcRel.class, p.n());
+    }
+    Mem m = (Mem) o;
+    return switch (m.kind()) {
+      case REG -> m.index() == null
+          ? CodeBlock.of("$T.reg($L, $T.$L)", mem, JavaLiterals.hex(m.disp()), Reg.class, m.base())
+          : CodeBlock.of("$T.indexed($L, $L, $T.$L, $L)", mem, JavaLiterals.hex(m.disp()), register(m.base()),
+              Reg.class, m.index(), m.scale());
+      case SYMBOL -> CodeBlock.of("$T.symbol($L, $L)", mem, JavaLiterals.string(m.name()), JavaLiterals.hex(m.disp()));
+      case ABSOLUTE -> CodeBlock.of("$T.absolute($L)", mem, JavaLiterals.hex(m.disp()));
+      case TLS -> CodeBlock.of("$T.tls($L, $T.$L)", mem, JavaLiterals.hex(m.disp()), Reg.class, m.base());
+      case FP -> CodeBlock.of("$T.fp($S, $L)", mem, m.name(), JavaLiterals.hex(m.disp()));
+    };
+  }
+}

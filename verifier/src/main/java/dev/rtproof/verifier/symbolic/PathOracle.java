@@ -1,0 +1,74 @@
+package dev.rtproof.verifier.symbolic;
+
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Params;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.Status;
+
+/**
+ * Answers questions about one path during exploration: is a condition certainly true (or false) on it?
+ * Used to resolve an address to a single region and to drop infeasible branches. A question it cannot
+ * answer in time gets "don't know", and the executor then keeps both cases, which is always sound.
+ */
+public final class PathOracle {
+  private static final int QUERY_MILLIS = 2_000;
+
+  private final Environment env;
+  private final Solver solver;
+  private final long deadline;
+  private int queries;
+
+  public PathOracle(Environment env, long deadlineNanos) {
+    this.env = env;
+    this.solver = env.smt.ctx.mkSolver();
+    this.solver.add(env.constraints());
+    this.deadline = deadlineNanos;
+  }
+
+  /** TRUE when {@code path ⇒ c} is valid, FALSE when {@code path ⇒ ¬c} is, else null. */
+  public Boolean decide(BoolExpr path, BoolExpr c) {
+    BoolExpr s = (BoolExpr) c.simplify();
+    if (s.isTrue()) {
+      return true;
+    }
+    if (s.isFalse()) {
+      return false;
+    }
+    if (unsat(path, env.smt.not(s))) {
+      return true;
+    }
+    if (unsat(path, s)) {
+      return false;
+    }
+    return null;
+  }
+
+  /** True when {@code path ∧ c} is certainly unsatisfiable. */
+  public boolean infeasible(BoolExpr path, BoolExpr c) {
+    BoolExpr s = (BoolExpr) c.simplify();
+    return s.isFalse() || (!s.isTrue() && unsat(path, s));
+  }
+
+  private boolean unsat(BoolExpr path, BoolExpr c) {
+    long left = (deadline - System.nanoTime()) / 1_000_000;
+    if (left <= 0) {
+      return false;
+    }
+    queries++;
+    Params p = env.smt.ctx.mkParams();
+    p.add("timeout", (int) Math.min(left, QUERY_MILLIS));
+    solver.setParameters(p);
+    solver.push();
+    try {
+      solver.add(path, c);
+      return solver.check() == Status.UNSATISFIABLE;
+    } finally {
+      solver.pop();
+    }
+  }
+
+  /** How many solver queries exploration made. */
+  public int queries() {
+    return queries;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.rtproof.verifier.symbolic;
+
+import com.microsoft.z3.ArrayExpr;
+import com.microsoft.z3.BitVecExpr;
+import com.microsoft.z3.BitVecNum;
+import com.microsoft.z3.BitVecSort;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.Model;
+
+/**
+ * Bit-vector helpers over one Z3 {@link Context}, so the semantics read like the emulator's:
+ * {@code add(a, b)} rather than {@code ctx.mkBVAdd(a, b)}. Owns nothing; the context is closed by its owner.
+ */
+public final class Smt {
+  public final Context ctx;
+  private final BitVecSort bv64;
+  private final BitVecSort bv8;
+  private int fresh;
+
+  public Smt(Context ctx) {
+    this.ctx = ctx;
+    this.bv64 = ctx.mkBitVecSort(64);
+    this.bv8 = ctx.mkBitVecSort(8);
+  }
+
+  public BitVecExpr bv(long v) {
+    return ctx.mkBV(v, 64);
+  }
+
+  public BitVecExpr bv(long v, int width) {
+    return ctx.mkBV(v & mask(width), width);
+  }
+
+  static long mask(int width) {
+    return width == 64 ? -1L : (1L << width) - 1;
+  }
+
+  public BitVecExpr var(String name) {
+    return ctx.mkBVConst(name, 64);
+  }
+
+  /** A fresh 64-bit variable named {@code prefix!n}. */
+  public BitVecExpr freshBv(String prefix, int width) {
+    return ctx.mkBVConst(prefix + "!" + (fresh++), width);
+  }
+
+  public BoolExpr freshBool(String prefix) {
+    return ctx.mkBoolConst(prefix + "!" + (fresh++));
+  }
+
+  public ArrayExpr<BitVecSort, BitVecSort> memory(String name) {
+    return ctx.mkArrayConst(name, bv64, bv8);
+  }
+
+  /** A fresh memory array named {@code prefix!n}. */
+  public ArrayExpr<BitVecSort, BitVecSort> freshMemory(String prefix) {
+    return memory(prefix + "!" + (fresh++));
+  }
+
+  public BitVecExpr add(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVAdd(a, b);
+  }
+
+  public BitVecExpr sub(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVSub(a, b);
+  }
+
+  public BitVecExpr and(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVAND(a, b);
+  }
+
+  public BitVecExpr or(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVOR(a, b);
+  }
+
+  public BitVecExpr xor(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVXOR(a, b);
+  }
+
+  public BitVecExpr extract(int hi, int lo, Expr<BitVecSort> e) {
+    return ctx.mkExtract(hi, lo, e);
+  }
+
+  /** The low {@code width} bits of a 64-bit value. */
+  public BitVecExpr low(Expr<BitVecSort> e, int width) {
+    return width == 64 ? (BitVecExpr) e : ctx.mkExtract(width - 1, 0, e);
+  }
+
+  /** Zero-extends a {@code width}-bit value to 64 bits. */
+  public BitVecExpr zext(Expr<BitVecSort> e, int width) {
+    return width == 64 ? (BitVecExpr) e : ctx.mkZeroExt(64 - width, e);
+  }
+
+  public BoolExpr eq(Expr<?> a, Expr<?> b) {
+    return ctx.mkEq(a, b);
+  }
+
+  public BoolExpr ult(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVULT(a, b);
+  }
+
+  public BoolExpr ule(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return ctx.mkBVULE(a, b);
+  }
+
+  public BoolExpr not(Expr<com.microsoft.z3.BoolSort> a) {
+    return ctx.mkNot(a);
+  }
+
+  @SafeVarargs
+  public final BoolExpr all(Expr<com.microsoft.z3.BoolSort>... parts) {
+    return ctx.mkAnd(parts);
+  }
+
+  @SafeVarargs
+  public final BoolExpr any(Expr<com.microsoft.z3.BoolSort>... parts) {
+    return ctx.mkOr(parts);
+  }
+
+  public BoolExpr implies(Expr<com.microsoft.z3.BoolSort> a, Expr<com.microsoft.z3.BoolSort> b) {
+    return ctx.mkImplies(a, b);
+  }
+
+  public BoolExpr truth() {
+    return ctx.mkTrue();
+  }
+
+  public BoolExpr falsity() {
+    return ctx.mkFalse();
+  }
+
+  public BitVecExpr ite(Expr<com.microsoft.z3.BoolSort> c, Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    return (BitVecExpr) ctx.mkITE(c, a, b);
+  }
+
+  public BoolExpr iteBool(Expr<com.microsoft.z3.BoolSort> c, Expr<com.microsoft.z3.BoolSort> a,
+      Expr<com.microsoft.z3.BoolSort> b) {
+    return (BoolExpr) ctx.mkITE(c, a, b);
+  }
+
+  /** Bit {@code i} of {@code e} as a boolean. */
+  public BoolExpr bit(Expr<BitVecSort> e, int i) {
+    return ctx.mkEq(ctx.mkExtract(i, i, e), ctx.mkBV(1, 1));
+  }
+
+  /** True when the low byte of {@code e} has an even number of one bits. */
+  public BoolExpr evenParity(Expr<BitVecSort> e) {
+    BitVecExpr p = ctx.mkExtract(0, 0, e);
+    for (int i = 1; i < 8; i++) {
+      p = ctx.mkBVXOR(p, ctx.mkExtract(i, i, e));
+    }
+    return ctx.mkEq(p, ctx.mkBV(0, 1));
+  }
+
+  /** Loads {@code bytes} little-endian bytes at {@code address}, zero-extended to 64 bits. */
+  public BitVecExpr load(ArrayExpr<BitVecSort, BitVecSort> mem, Expr<BitVecSort> address, int bytes) {
+    BitVecExpr v = (BitVecExpr) ctx.mkSelect(mem, address);
+    for (int i = 1; i < bytes; i++) {
+      BitVecExpr b = (BitVecExpr) ctx.mkSelect(mem, ctx.mkBVAdd(address, bv(i)));
+      v = ctx.mkConcat(b, v);
+    }
+    return zext(v, bytes * 8);
+  }
+
+  /** Stores the low {@code bytes} of {@code value} little-endian at {@code address}. */
+  public ArrayExpr<BitVecSort, BitVecSort> store(
+      ArrayExpr<BitVecSort, BitVecSort> mem, Expr<BitVecSort> address, int bytes, Expr<BitVecSort> value) {
+    ArrayExpr<BitVecSort, BitVecSort> m = mem;
+    for (int i = 0; i < bytes; i++) {
+      BitVecExpr at = i == 0 ? (BitVecExpr) address : ctx.mkBVAdd(address, bv(i));
+      m = ctx.mkStore(m, at, ctx.mkExtract(8 * i + 7, 8 * i, value));
+    }
+    return m;
+  }
+
+  /** The value of a 64-bit (or narrower) expression in {@code model}, as an unsigned long. */
+  public static long value(Model model, Expr<BitVecSort> e) {
+    Expr<BitVecSort> v = model.eval(e, true);
+    if (v instanceof BitVecNum n) {
+      return n.getBigInteger().longValue();
+    }
+    throw new IllegalStateException("model has no numeral for " + e + ": " + v);
+  }
+
+  /** The numeral {@code e} simplifies to, or null when it is not a constant. */
+  public static Long constant(Expr<BitVecSort> e) {
+    Expr<BitVecSort> s = e.simplify();
+    if (s instanceof BitVecNum n) {
+      return n.getBigInteger().longValue();
+    }
+    return null;
+  }
+}
