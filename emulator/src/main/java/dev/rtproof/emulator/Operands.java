@@ -22,7 +22,7 @@ public final class Operands {
       case SYMBOL -> cx.symbol(mem.name()) + index + mem.disp();
       case ABSOLUTE -> mem.disp();
       case TLS -> m.fsBase + TLS_OFFSET + mem.disp();
-      case FP -> throw cx.trap(Trap.Kind.UNSUPPORTED, "argument " + mem + " was not lowered to an SP offset", 0);
+      case FP, LOCAL -> throw cx.trap(Trap.Kind.UNSUPPORTED, mem + " was not lowered to an SP offset", 0);
     };
   }
 

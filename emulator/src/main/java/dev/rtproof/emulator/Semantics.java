@@ -103,7 +103,7 @@ public final class Semantics {
           default -> throw unsupported(cx, in);
         }
       }
-      case NOP, PCALIGN -> { }
+      case NOP, PCALIGN, PREFIX -> { } // LOCK: one thread, so the prefix changes nothing here
       case INT -> {
         long n = ((Imm) in.arg(0)).value();
         throw cx.trap(Trap.Kind.INT, "INT $" + n + (n == 3 ? " (breakpoint)" : ""), n);

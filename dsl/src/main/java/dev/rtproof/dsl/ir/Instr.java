@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * One assembler instruction: a mnemonic, its operands in Go order (sources first, destination last),
- * where it came from, and how it came to be.
+ * where it came from, and how it came to be. {@code raw} is the source text of an {@link Op#UNSUPPORTED}
+ * instruction and null otherwise.
  */
-public record Instr(Op op, List<Operand> args, SourcePos pos, Origin origin) {
+public record Instr(Op op, List<Operand> args, SourcePos pos, Origin origin, String raw) {
 
   /** How an instruction entered the routine. */
   public enum Origin {
@@ -25,6 +26,19 @@ public record Instr(Op op, List<Operand> args, SourcePos pos, Origin origin) {
     args = List.copyOf(args);
     Objects.requireNonNull(pos, "pos");
     Objects.requireNonNull(origin, "origin");
+    if ((op == Op.UNSUPPORTED) != (raw != null)) {
+      throw new IllegalArgumentException("raw text is for UNSUPPORTED instructions only: " + op + " " + raw);
+    }
+  }
+
+  /** A modelled instruction. */
+  public Instr(Op op, List<Operand> args, SourcePos pos, Origin origin) {
+    this(op, args, pos, origin, null);
+  }
+
+  /** An instruction rtproof keeps but does not execute, e.g. {@code VMOVDQU (SI), Y0}, as its source text. */
+  public static Instr unsupported(String text, SourcePos pos) {
+    return new Instr(Op.UNSUPPORTED, List.of(), pos, Origin.SOURCE, text);
   }
 
   public static Instr of(Op op, SourcePos pos, Operand... args) {
@@ -47,6 +61,9 @@ public record Instr(Op op, List<Operand> args, SourcePos pos, Origin origin) {
 
   @Override
   public String toString() {
+    if (op == Op.UNSUPPORTED) {
+      return raw;
+    }
     if (origin == Origin.MACRO && isGetTls()) {
       return "get_tls(" + args.get(1) + ")";
     }

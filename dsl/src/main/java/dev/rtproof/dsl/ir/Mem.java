@@ -13,12 +13,14 @@ import java.util.Objects;
  *   <li>{@link Kind#TLS}: {@code disp(base)(TLS*1)}, which the linux linker turns into {@code disp-8(FS)};
  *       {@code base} only names the register {@code get_tls} loaded and is not read
  *   <li>{@link Kind#FP}: the argument {@code name+disp(FP)}
+ *   <li>{@link Kind#LOCAL}: the local {@code name-off(SP)} of the pseudo-SP ({@code disp} is negative);
+ *       {@code off(SP)} without a name is {@link Kind#REG} on the hardware SP
  * </ul>
  */
 public record Mem(Kind kind, Reg base, Reg index, int scale, long disp, String name) implements Operand {
 
   /** The addressing form. */
-  public enum Kind { REG, SYMBOL, ABSOLUTE, TLS, FP }
+  public enum Kind { REG, SYMBOL, ABSOLUTE, TLS, FP, LOCAL }
 
   public Mem {
     Objects.requireNonNull(kind, "kind");
@@ -51,6 +53,10 @@ public record Mem(Kind kind, Reg base, Reg index, int scale, long disp, String n
     return new Mem(Kind.FP, null, null, 0, disp, name);
   }
 
+  public static Mem local(String name, long disp) {
+    return new Mem(Kind.LOCAL, null, null, 0, disp, name);
+  }
+
   @Override
   public String toString() {
     String index = this.index == null ? "" : "(" + this.index + "*" + scale + ")";
@@ -60,6 +66,7 @@ public record Mem(Kind kind, Reg base, Reg index, int scale, long disp, String n
       case ABSOLUTE -> Hex.goNumber(disp);
       case TLS -> Hex.goNumber(disp) + "(" + base + ")(TLS*1)";
       case FP -> Hex.symbolOffset(name, disp) + "(FP)";
+      case LOCAL -> Hex.symbolOffset(name, disp) + "(SP)";
     };
   }
 }

@@ -28,12 +28,16 @@ public enum Op {
   SYSCALL(Form.NULLARY, 0), CPUID(Form.NULLARY, 0), XGETBV(Form.NULLARY, 0),
   CLD(Form.NULLARY, 0), STD(Form.NULLARY, 0), UNDEF(Form.NULLARY, 0), NOP(Form.NOP, 0),
   PAUSE(Form.NULLARY, 0), INT(Form.INT, 0), BYTE(Form.BYTE, 8), ADJSP(Form.ADJSP, 64),
-  PCALIGN(Form.PCALIGN, 0);
+  PCALIGN(Form.PCALIGN, 0),
+  /** The LOCK prefix: its own assembler instruction (it counts in {@code n(PC)}), applying to the next. */
+  LOCK(Form.PREFIX, 0),
+  /** A mnemonic rtproof keeps but does not execute; {@link Instr#raw()} holds its text. */
+  UNSUPPORTED(Form.UNSUPPORTED, 0);
 
   /** The operand shape and semantic family of a mnemonic. */
   public enum Form {
     MOV, MOVX, LEA, ALU, UNARY, SHIFT, CMP, TEST, PUSH, POP, XCHG, CMPXCHG,
-    JMP, JCC, CALL, RET, NULLARY, NOP, INT, BYTE, ADJSP, PCALIGN
+    JMP, JCC, CALL, RET, NULLARY, NOP, INT, BYTE, ADJSP, PCALIGN, PREFIX, UNSUPPORTED
   }
 
   private static final Map<String, Op> BY_NAME = new HashMap<>();
@@ -121,8 +125,8 @@ public enum Op {
     return form == Form.JMP || form == Form.JCC || form == Form.CALL;
   }
 
-  /** The mnemonic or alias {@code name}, normalised, or null. */
+  /** The mnemonic or alias {@code name}, normalised, or null ({@code UNSUPPORTED} is not a name). */
   public static Op byName(String name) {
-    return BY_NAME.get(name);
+    return name.equals("UNSUPPORTED") ? null : BY_NAME.get(name);
   }
 }

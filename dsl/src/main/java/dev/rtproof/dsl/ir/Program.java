@@ -13,8 +13,15 @@ public final class Program {
   private final Map<String, Routine> routines = new LinkedHashMap<>();
   private final Map<String, Lowered> lowered = new LinkedHashMap<>();
   private final SymbolTable symbols;
+  private final Map<String, DataSymbol> data = new LinkedHashMap<>();
+  private final Map<String, Contract> contracts = new LinkedHashMap<>();
 
   public Program(Collection<Routine> routines) {
+    this(routines, java.util.List.of(), java.util.List.of());
+  }
+
+  /** Routines with the globals they use ({@code GLOBL}/{@code DATA}) and contracts of symbols they call. */
+  public Program(Collection<Routine> routines, Collection<DataSymbol> data, Collection<Contract> contracts) {
     String target = null;
     for (Routine r : routines) {
       if (target != null && !target.equals(r.target())) {
@@ -34,10 +41,20 @@ public final class Program {
       throw new IllegalArgumentException("unknown target " + target);
     }
     this.profile = t.profile();
+    for (DataSymbol d : data) {
+      if (this.data.put(d.name(), d) != null) {
+        throw new IllegalArgumentException("two GLOBLs named " + d.name());
+      }
+    }
+    for (Contract c : contracts) {
+      if (this.contracts.put(c.symbol(), c) != null) {
+        throw new IllegalArgumentException("two contracts for " + c.symbol());
+      }
+    }
     for (Routine r : routines) {
       lowered.put(r.symbol(), Lowering.lower(r, profile));
     }
-    this.symbols = SymbolTable.of(routines, profile);
+    this.symbols = SymbolTable.of(routines, this.data.values(), profile);
   }
 
   public TargetProfile profile() {
@@ -60,5 +77,15 @@ public final class Program {
 
   public SymbolTable symbols() {
     return symbols;
+  }
+
+  /** The globals declared with GLOBL, by name. */
+  public Map<String, DataSymbol> data() {
+    return Collections.unmodifiableMap(data);
+  }
+
+  /** The contract of {@code symbol}, or null. */
+  public Contract contract(String symbol) {
+    return contracts.get(symbol);
   }
 }

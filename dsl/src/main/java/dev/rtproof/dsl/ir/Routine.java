@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param flags TEXT flags ({@link TextFlags})
  * @param frame declared frame size; may be negative ({@code $-8})
  * @param args declared argument size, or {@link TextFlags#ARGS_UNKNOWN}
+ * @param go the Go declaration ({@code func Swap(a, b int) (int, int)}) of {@code @Go}, or ""
+ * @param unroll how many times the verifier unrolls a loop before answering UNKNOWN
+ * @param assertions {@code ASSERT}/{@code ASSUME} points in the body
  * @param origin where it was declared, {@code dev.rtproof.examples.Tls#settls} for Java
  */
 public record Routine(
@@ -24,8 +27,14 @@ public record Routine(
     List<LabelDef> labels,
     List<Condition> requires,
     List<PropertySpec> properties,
+    String go,
+    int unroll,
+    List<Assertion> assertions,
     SourcePos pos,
     String origin) {
+
+  /** The default loop bound of {@code @Routine(unroll = …)}. */
+  public static final int DEFAULT_UNROLL = 16;
 
   public Routine {
     Objects.requireNonNull(symbol, "symbol");
@@ -34,6 +43,8 @@ public record Routine(
     labels = List.copyOf(labels);
     requires = List.copyOf(requires);
     properties = List.copyOf(properties);
+    Objects.requireNonNull(go, "go");
+    assertions = List.copyOf(assertions);
     Objects.requireNonNull(pos, "pos");
     Objects.requireNonNull(origin, "origin");
   }
@@ -72,6 +83,9 @@ public record Routine(
     private final List<LabelDef> labels = new ArrayList<>();
     private final List<Condition> requires = new ArrayList<>();
     private final List<PropertySpec> properties = new ArrayList<>();
+    private final List<Assertion> assertions = new ArrayList<>();
+    private String go = "";
+    private int unroll = DEFAULT_UNROLL;
 
     private Builder(String symbol, String target) {
       this.symbol = symbol;
@@ -90,6 +104,23 @@ public record Routine(
 
     public Builder args(int args) {
       this.args = args;
+      return this;
+    }
+
+    /** The Go declaration, as {@code @Go} gives it. */
+    public Builder go(String declaration) {
+      this.go = declaration;
+      return this;
+    }
+
+    public Builder unroll(int bound) {
+      this.unroll = bound;
+      return this;
+    }
+
+    /** {@code ASSERT}/{@code ASSUME} before the next instruction. */
+    public Builder assertion(String expression, boolean assume) {
+      assertions.add(new Assertion(instrs.size(), expression, assume, next));
       return this;
     }
 
@@ -154,7 +185,8 @@ public record Routine(
     }
 
     public Routine build() {
-      return new Routine(symbol, target, flags, frame, args, instrs, labels, requires, properties, pos, origin);
+      return new Routine(symbol, target, flags, frame, args, instrs, labels, requires, properties, go, unroll,
+          assertions, pos, origin);
     }
   }
 }

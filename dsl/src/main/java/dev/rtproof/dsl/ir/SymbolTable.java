@@ -29,9 +29,17 @@ public final class SymbolTable {
 
   /** Collects symbols of {@code routines}; routine symbols and CALL/JMP targets are code. */
   public static SymbolTable of(Collection<Routine> routines, TargetProfile profile) {
+    return of(routines, java.util.List.of(), profile);
+  }
+
+  /** Symbols of {@code routines} and {@code data}; a GLOBL's size is the symbol's size. */
+  public static SymbolTable of(Collection<Routine> routines, Collection<DataSymbol> data, TargetProfile profile) {
     Map<String, Symbol> out = new TreeMap<>();
     for (Routine r : routines) {
       out.put(r.symbol(), new Symbol(r.symbol(), Kind.TEXT, 0, "routine"));
+    }
+    for (DataSymbol d : data) {
+      out.put(d.name(), new Symbol(d.name(), Kind.DATA, d.size(), "GLOBL"));
     }
     for (Routine r : routines) {
       for (Instr in : r.instrs()) {

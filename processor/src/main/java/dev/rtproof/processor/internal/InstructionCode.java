@@ -61,7 +61,7 @@ final class InstructionCode {
             .addStatement("return target").endControlFlow();
       }
       case RET -> c.addStatement("return m.pop()");
-      case NOP, PCALIGN -> c.add("// no effect\n");
+      case NOP, PCALIGN, PREFIX -> c.add("// no effect\n");
       default -> {
         if (op == Op.SYSCALL) {
           c.addStatement("cx.syscall($L)", i);
@@ -178,7 +178,7 @@ final class InstructionCode {
       case SYMBOL -> CodeBlock.of("cx.symbol($L)$L$L", JavaLiterals.string(m.name()), index, offset(m.disp()));
       case ABSOLUTE -> CodeBlock.of("$L", JavaLiterals.hex(m.disp()));
       case TLS -> CodeBlock.of("m.fsBase$L", offset(-8 + m.disp()));
-      case FP -> throw new IllegalStateException("FP operand survived lowering: " + m);
+      case FP, LOCAL -> throw new IllegalStateException("pseudo-register operand survived lowering: " + m);
     };
   }
 

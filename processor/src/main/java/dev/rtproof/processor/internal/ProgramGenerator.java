@@ -162,6 +162,7 @@ final class ProgramGenerator {
       case ABSOLUTE -> CodeBlock.of("$T.absolute($L)", mem, JavaLiterals.hex(m.disp()));
       case TLS -> CodeBlock.of("$T.tls($L, $T.$L)", mem, JavaLiterals.hex(m.disp()), Reg.class, m.base());
       case FP -> CodeBlock.of("$T.fp($S, $L)", mem, m.name(), JavaLiterals.hex(m.disp()));
+      case LOCAL -> CodeBlock.of("$T.local($S, $L)", mem, m.name(), JavaLiterals.hex(m.disp()));
     };
   }
 }

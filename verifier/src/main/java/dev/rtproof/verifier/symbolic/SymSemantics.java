@@ -53,7 +53,7 @@ final class SymSemantics {
       case SYMBOL -> smt.add(smt.add(env.address(mem.name()), index), smt.bv(mem.disp()));
       case ABSOLUTE -> smt.bv(mem.disp());
       case TLS -> smt.add(s.fs, smt.bv(Operands.TLS_OFFSET + mem.disp()));
-      case FP -> throw new Unsupported("argument " + mem + " in " + in + " was not lowered to an SP offset");
+      case FP, LOCAL -> throw new Unsupported(mem + " in " + in + " was not lowered to an SP offset");
     };
   }
 
@@ -221,7 +221,7 @@ final class SymSemantics {
         write(s, Reg.AX, w, smt.ite(equal, ax, dst), in);
       }
       case NULLARY -> nullary(s, in);
-      case NOP, PCALIGN -> { }
+      case NOP, PCALIGN, PREFIX -> { }
       case BYTE -> {
         if (((Imm) in.arg(0)).value() != 0x90) {
           throw new Unsupported("raw byte " + in);
