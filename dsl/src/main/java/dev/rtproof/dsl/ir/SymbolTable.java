@@ -42,6 +42,10 @@ public final class SymbolTable {
       out.put(d.name(), new Symbol(d.name(), Kind.DATA, d.size(), "GLOBL"));
     }
     for (Routine r : routines) {
+      String morestack = Lowering.morestackCallee(r, profile);
+      if (morestack != null) {
+        out.putIfAbsent(morestack, new Symbol(morestack, Kind.TEXT, 0, "called by an inserted stack check"));
+      }
       for (Instr in : r.instrs()) {
         for (Operand o : in.args()) {
           String name = o instanceof Mem m && m.kind() == Mem.Kind.SYMBOL ? m.name()
