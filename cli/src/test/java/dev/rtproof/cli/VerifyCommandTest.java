@@ -28,7 +28,7 @@ class VerifyCommandTest {
     String text = out.toString();
     assertTrue(text.contains("PROVED   runtime·settls         stack-balance"), text);
     assertTrue(text.contains("PROVED   runtime·rt0_go         tls-round-trip(runtime·m0)"), text);
-    assertTrue(text.contains("13 properties: {PROVED=13}"), text);
+    assertTrue(text.contains("13 properties: 13 PROVED; reports in"), text);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
     assertEquals("rtproof-report/1", json.get("schema").asText());
     assertEquals(13, json.get("summary").get("PROVED").asInt());
@@ -43,6 +43,59 @@ class VerifyCommandTest {
     assertTrue(out.toString().contains("VIOLATED ·unbalanced"), out.toString());
     assertTrue(out.toString().contains("SP at entry = 0x"), out.toString());
     assertEquals(0, run("verify", "--report-dir", dir.toString(), "--routine", "·unbalanced", "--fail-on", "never"));
+  }
+
+  @Test
+  void formatsChooseTheFiles(@TempDir Path dir) throws IOException {
+    assertEquals(0, run("verify", "--report-dir", dir.toString(), "--routine", "runtime·settls", "--format", "junit,sarif"));
+    try (var files = Files.list(dir)) {
+      assertEquals(java.util.Set.of("TEST-rtproof.xml", "rtproof.sarif"),
+          files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+    }
+  }
+
+  @Test
+  void shardsSplitTheWorkAndReportMergesThem(@TempDir Path dir) throws IOException {
+    String[] routines = {"--routine", "runtime·settls", "--routine", "runtime·rt0_go"};
+    assertEquals(0, run(concat(new String[] {"verify", "--report-dir", dir.resolve("a").toString(), "--shard", "1/2"},
+        routines)));
+    assertTrue(out.toString().contains("7 properties: 7 PROVED (shard 1/2 of 13)"), out.toString());
+    assertEquals(0, run(concat(new String[] {"verify", "--report-dir", dir.resolve("b").toString(), "--shard", "2/2"},
+        routines)));
+    assertTrue(out.toString().contains("6 properties: 6 PROVED (shard 2/2 of 13)"), out.toString());
+    assertEquals(0, run("report", "--report-dir", dir.resolve("all").toString(),
+        dir.resolve("a/report.json").toString(), dir.resolve("b/report.json").toString()));
+    assertTrue(out.toString().contains("13 properties: 13 PROVED from 2 reports"), out.toString());
+    JsonNode merged = new ObjectMapper().readTree(dir.resolve("all/report.json").toFile());
+    assertEquals(13, merged.get("verdicts").size());
+    assertTrue(Files.exists(dir.resolve("all/report.html")));
+  }
+
+  @Test
+  void reportKeepsViolationsAndTheirCounterexamples(@TempDir Path dir) throws IOException {
+    assertEquals(1, run("verify", "--report-dir", dir.resolve("v").toString(), "--routine", "·unbalanced"));
+    assertEquals(1, run("report", "--report-dir", dir.resolve("m").toString(), dir.resolve("v/report.json").toString()));
+    String json = Files.readString(dir.resolve("m/report.json"));
+    assertTrue(json.contains("\"counterexample\""), json);
+    assertTrue(json.contains("\"SP at entry\""), json);
+  }
+
+  @Test
+  void badInputIsAMessageNotAStackTrace(@TempDir Path dir) throws IOException {
+    Path notReport = Files.writeString(dir.resolve("x.json"), "{\"schema\": \"other/1\"}");
+    assertEquals(2, run("report", notReport.toString()));
+    assertTrue(err.toString().contains("x.json: not an rtproof report"), err.toString());
+    assertEquals(2, run("verify", "--shard", "3/2"));
+    assertTrue(err.toString().contains("--shard takes I/N"), err.toString());
+    assertEquals(2, run("verify", "--format", "pdf"));
+    assertTrue(err.toString().contains("'pdf' is not a report format"), err.toString());
+    assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.rtproof.cli;
+package dev.rtproof.verifier;
 
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.Routine;
@@ -10,23 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** The routines the processor compiled, found on the classpath through their generated programs. */
-final class RoutineCatalog {
+/**
+ * The routines the rtproof processor compiled, found on a classpath through their generated programs
+ * (registered as {@code META-INF/services/dev.rtproof.emulator.RoutineProgram}), sorted by symbol.
+ */
+public final class RoutineCatalog {
   private final List<RoutineProgram> programs = new ArrayList<>();
 
-  RoutineCatalog(ClassLoader loader) {
+  public RoutineCatalog(ClassLoader loader) {
     for (RoutineProgram p : ServiceLoader.load(RoutineProgram.class, loader)) {
       programs.add(p);
     }
     programs.sort(Comparator.comparing(p -> p.routine().symbol()));
   }
 
-  List<RoutineProgram> programs() {
+  public List<RoutineProgram> programs() {
     return programs;
   }
 
   /** One program per target, each holding every routine for that target. */
-  Map<String, Program> programsByTarget() {
+  public Map<String, Program> programsByTarget() {
     Map<String, List<Routine>> byTarget = new LinkedHashMap<>();
     for (RoutineProgram p : programs) {
       byTarget.computeIfAbsent(p.routine().target(), t -> new ArrayList<>()).add(p.routine());
