@@ -141,6 +141,14 @@ public final class Amd64 {
     return Mem.fp(name, offset);
   }
 
+  /**
+   * {@code name-off(SP)} with a name: the local {@code name} at {@code offset} (negative) from the
+   * pseudo-SP, the top of the routine's frame. {@code mem(off, SP)} is the hardware SP instead.
+   */
+  public static Mem local(String name, long offset) {
+    return Mem.local(name, offset);
+  }
+
   /** {@code n(PC)}: the instruction n positions after the branch (labels do not count). */
   public static PcRel pc(int n) {
     return new PcRel(n);
@@ -166,6 +174,31 @@ public final class Amd64 {
   /** Assumes {@code expression} holds here, for the verifier. */
   public static void ASSUME(String expression) {
     throw notExecutable("ASSUME");
+  }
+
+  // ---- data (in @DataSection methods) ------------------------------------------------------------
+
+  /** {@code GLOBL sym(SB), flags, $size}: declares a global of {@code size} bytes. */
+  public static void GLOBL(Mem symbol, int flags, long size) {
+    throw notExecutable("GLOBL");
+  }
+
+  /** {@code GLOBL sym(SB), $size}: declares a global without flags. */
+  public static void GLOBL(Mem symbol, long size) {
+    throw notExecutable("GLOBL");
+  }
+
+  /**
+   * {@code DATA sym+off(SB)/width, value}: the initial value of {@code width} bytes (1, 2, 4 or 8) at
+   * {@code sym("name", off)}; the value is {@code $(n)} or {@code $(sym(…))}.
+   */
+  public static void DATA(Mem at, int width, Operand value) {
+    throw notExecutable("DATA");
+  }
+
+  /** {@code DATA sym+off(SB)/width, $"text"}: up to {@code width} bytes of text, zero-padded. */
+  public static void DATA(Mem at, int width, String text) {
+    throw notExecutable("DATA");
   }
 
   // ---- instructions --------------------------------------------------------------------------

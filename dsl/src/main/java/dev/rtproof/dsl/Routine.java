@@ -22,4 +22,10 @@ public @interface Routine {
 
   /** Argument size; the default means "not given" ({@code ArgsSizeUnknown}). */
   int args() default Integer.MIN_VALUE;
+
+  /**
+   * How many times the verifier follows a loop (a backward branch) on one path before it answers
+   * UNKNOWN for that path; at least 1.
+   */
+  int unroll() default dev.rtproof.dsl.ir.Routine.DEFAULT_UNROLL;
 }

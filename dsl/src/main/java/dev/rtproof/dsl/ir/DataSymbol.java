@@ -23,4 +23,26 @@ public record DataSymbol(String name, int flags, long size, List<Init> inits, So
     inits = List.copyOf(inits);
     Objects.requireNonNull(pos, "pos");
   }
+
+  /**
+   * The initial bytes, little-endian, with every constant DATA applied; bytes no DATA covers, and the
+   * 8 bytes of each address ({@link #addresses()}), are zero. Requires a symbol without {@link DataChecks}
+   * problems.
+   */
+  public byte[] image() {
+    byte[] out = new byte[Math.toIntExact(size)];
+    for (Init in : inits) {
+      if (in.value() instanceof Imm imm) {
+        for (int i = 0; i < in.width(); i++) {
+          out[(int) in.offset() + i] = (byte) (imm.value() >>> (8 * i));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The DATA that hold symbol addresses ({@code $sym(SB)}), which a loader fills in after placing symbols. */
+  public List<Init> addresses() {
+    return inits.stream().filter(in -> in.value() instanceof SymAddr).toList();
+  }
 }

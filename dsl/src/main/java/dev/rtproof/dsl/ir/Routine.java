@@ -158,6 +158,12 @@ public record Routine(
       return this;
     }
 
+    /** An instruction that a macro call at the current position expanded to. */
+    public Builder expanded(Op op, Operand... operands) {
+      instrs.add(new Instr(op, List.of(operands), next, Instr.Origin.MACRO));
+      return this;
+    }
+
     /** {@code get_tls(r)}: one instruction, {@code MOVQ TLS, r}. */
     public Builder getTls(Reg r) {
       instrs.add(new Instr(Op.MOVQ, List.of(Reg.TLS, r), next, Instr.Origin.MACRO));

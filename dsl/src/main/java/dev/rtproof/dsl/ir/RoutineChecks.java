@@ -36,6 +36,12 @@ public final class RoutineChecks {
         }
       }
     }
+    for (Assertion a : r.assertions()) {
+      if (a.index() >= r.instrs().size()) {
+        problems.add(new Problem("assertion-at-end", (a.assume() ? "ASSUME" : "ASSERT") + "(\"" + a.expression()
+            + "\") precedes no instruction; it must come before the instruction it is about", a.pos()));
+      }
+    }
     if (r.instrs().isEmpty()) {
       problems.add(new Problem("empty-routine", r.symbol() + " has no instructions", r.pos()));
     }

@@ -21,9 +21,32 @@ import javax.lang.model.element.VariableElement;
  */
 final class ConstantFolder {
   private final NameResolver names;
+  private final Bindings bindings;
 
-  ConstantFolder(NameResolver names) {
+  ConstantFolder(NameResolver names, Bindings bindings) {
     this.names = names;
+    this.bindings = bindings;
+  }
+
+  /** True when {@code name} is a parameter of the macro being expanded. */
+  boolean isBound(String name) {
+    return bindings.has(name);
+  }
+
+  /** True when {@code e} folds to a String (a literal, a String constant or a concatenation). */
+  boolean isStringExpression(ExpressionTree e) {
+    if (e instanceof LiteralTree lit) {
+      return lit.getValue() instanceof String;
+    }
+    if (!(e instanceof IdentifierTree || e instanceof MemberSelectTree || e instanceof BinaryTree
+        || e instanceof ParenthesizedTree)) {
+      return false;
+    }
+    try {
+      return fold(e) instanceof String;
+    } catch (ReadError notConstant) {
+      return false;
+    }
   }
 
   /** Folds an integral expression to its 64-bit value (int results sign-extended, as Java widens them). */
@@ -61,7 +84,11 @@ final class ConstantFolder {
           + " literal is not an operand value: " + e, e);
     }
     if (e instanceof IdentifierTree id) {
-      return constant(names.field(id.getName().toString(), e), e);
+      String name = id.getName().toString();
+      if (bindings.has(name)) {
+        return bindings.constant(name, e);
+      }
+      return constant(names.field(name, e), e);
     }
     if (e instanceof MemberSelectTree ms) {
       TypeElement owner = names.type(ms.getExpression());

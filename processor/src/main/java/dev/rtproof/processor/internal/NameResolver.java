@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -24,6 +26,8 @@ import javax.lang.model.util.Elements;
  * and {@code java.lang}.
  */
 final class NameResolver {
+  private static final String MACRO = "dev.rtproof.dsl.Macro";
+
   private final Elements elements;
   private final CompilationUnitTree cu;
   private final TypeElement enclosing;
@@ -72,6 +76,46 @@ final class NameResolver {
           + String.join(", ", owners), at);
     }
     return found.isEmpty() ? null : found.iterator().next();
+  }
+
+  /** The {@code @Macro} method a simple name denotes in the routine's scope, or null. */
+  ExecutableElement macro(String name) {
+    for (Element t = enclosing; t instanceof TypeElement type; t = t.getEnclosingElement()) {
+      ExecutableElement m = macroOf(type, name);
+      if (m != null) {
+        return m;
+      }
+    }
+    for (ImportTree imp : cu.getImports()) {
+      if (imp.isStatic() && imp.getQualifiedIdentifier() instanceof MemberSelectTree ms
+          && (ms.getIdentifier().contentEquals(name) || ms.getIdentifier().contentEquals("*"))) {
+        TypeElement type = elements.getTypeElement(ms.getExpression().toString());
+        ExecutableElement m = type == null ? null : macroOf(type, name);
+        if (m != null) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The {@code @Macro} method {@code name} of {@code type}, or null. */
+  ExecutableElement macroOf(TypeElement type, String name) {
+    for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (m.getSimpleName().contentEquals(name) && isMacro(m)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isMacro(ExecutableElement m) {
+    for (AnnotationMirror am : m.getAnnotationMirrors()) {
+      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(MACRO)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The field {@code name} of {@code type} (declared or inherited), or null. */

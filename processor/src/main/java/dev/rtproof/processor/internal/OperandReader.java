@@ -22,13 +22,18 @@ final class OperandReader {
 
   private final NameResolver names;
   private final ConstantFolder folder;
+  private final Bindings bindings;
 
-  OperandReader(NameResolver names, ConstantFolder folder) {
+  OperandReader(NameResolver names, ConstantFolder folder, Bindings bindings) {
     this.names = names;
     this.folder = folder;
+    this.bindings = bindings;
   }
 
   Operand operand(ExpressionTree e) throws ReadError {
+    if (e instanceof IdentifierTree id && bindings.has(id.getName().toString())) {
+      return bindings.operand(id.getName().toString(), e);
+    }
     if (e instanceof MethodInvocationTree call) {
       return builder(call);
     }
@@ -44,6 +49,13 @@ final class OperandReader {
 
   /** A register named by {@code e}: a constant of {@code Amd64} or of {@code Reg}. */
   Reg register(ExpressionTree e) throws ReadError {
+    if (e instanceof IdentifierTree id && bindings.has(id.getName().toString())) {
+      Operand o = bindings.operand(id.getName().toString(), e);
+      if (o instanceof Reg r) {
+        return r;
+      }
+      throw new ReadError("not-a-register", "macro parameter '" + e + "' is " + o + " here, not a register", e);
+    }
     String name;
     VariableElement field;
     if (e instanceof IdentifierTree id) {
@@ -70,7 +82,7 @@ final class OperandReader {
   }
 
   private Operand builder(MethodInvocationTree call) throws ReadError {
-    String name = RoutineReader.methodName(call, names);
+    String name = BodyReader.dslName(call, names);
     List<? extends ExpressionTree> a = call.getArguments();
     switch (name) {
       case "$":
@@ -137,6 +149,6 @@ final class OperandReader {
   }
 
   private boolean isCall(ExpressionTree e, String name) throws ReadError {
-    return e instanceof MethodInvocationTree c && RoutineReader.methodName(c, names).equals(name);
+    return e instanceof MethodInvocationTree c && BodyReader.dslName(c, names).equals(name);
   }
 }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.rtproof.dsl.ir.Assertion;
 import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Instr;
 import dev.rtproof.dsl.ir.LabelDef;
@@ -98,9 +99,13 @@ final class ProgramGenerator {
     ClassName routine = ClassName.get(IR, "Routine");
     CodeBlock.Builder c = CodeBlock.builder().add("$T.builder($L, $S)\n", routine, JavaLiterals.string(r.symbol()), r.target())
         .indent().indent()
-        .add(".flags($L).frame($L).args($L)\n", r.flags(), r.frame(), r.args())
+        .add(".flags($L).frame($L).args($L)$L\n", r.flags(), r.frame(), r.args(),
+            r.unroll() == Routine.DEFAULT_UNROLL ? "" : ".unroll(" + r.unroll() + ")")
         .add(".source($S, $S)\n", r.pos().file(), r.origin())
         .add(".declaredAt($L, $L)\n", r.pos().line(), r.pos().column());
+    if (!r.go().isEmpty()) {
+      c.add(".go($L)\n", JavaLiterals.string(r.go()));
+    }
     for (Condition req : r.requires()) {
       c.add(".at($L, $L).requires($L)\n", req.pos().line(), req.pos().column(), JavaLiterals.string(req.expression()));
     }
@@ -116,13 +121,20 @@ final class ProgramGenerator {
           c.add(".at($L, $L).label($S)\n", l.pos().line(), l.pos().column(), l.name());
         }
       }
+      for (Assertion a : r.assertions()) {
+        if (a.index() == i) {
+          c.add(".at($L, $L).assertion($L, $L)\n", a.pos().line(), a.pos().column(), JavaLiterals.string(a.expression()),
+              a.assume());
+        }
+      }
       Instr in = r.instrs().get(i);
       c.add(".at($L, $L)", in.pos().line(), in.pos().column());
       if (in.origin() == Instr.Origin.MACRO && in.isGetTls()) {
         c.add(".getTls($T.$L)\n", Reg.class, in.arg(1));
         continue;
       }
-      c.add(".instr($T.$L", ClassName.get(IR, "Op"), in.op().name());
+      c.add(in.origin() == Instr.Origin.MACRO ? ".expanded($T.$L" : ".instr($T.$L", ClassName.get(IR, "Op"),
+          in.op().name());
       for (Operand o : in.args()) {
         c.add(", ").add(operand(o));
       }

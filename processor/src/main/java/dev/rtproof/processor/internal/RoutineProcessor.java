@@ -8,12 +8,16 @@ import dev.rtproof.dsl.Target;
 import dev.rtproof.dsl.expr.ExprException;
 import dev.rtproof.dsl.expr.ExprParser;
 import dev.rtproof.dsl.expr.Names;
+import dev.rtproof.dsl.ir.Assertion;
 import dev.rtproof.dsl.ir.Condition;
+import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Lowering;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.dsl.ir.SymbolTable;
+import dev.rtproof.processor.internal.ContractReader.ReadContract;
+import dev.rtproof.processor.internal.DataSectionReader.ReadSection;
 import dev.rtproof.processor.internal.RoutineReader.ReadRoutine;
 import dev.rtproof.verifier.Status;
 import dev.rtproof.verifier.Verdict;
@@ -54,18 +58,24 @@ import javax.tools.StandardLocation;
  */
 public final class RoutineProcessor extends AbstractProcessor {
   static final String SERVICE = "META-INF/services/dev.rtproof.emulator.RoutineProgram";
+  static final String DATA_SERVICE = "META-INF/services/dev.rtproof.emulator.DataSection";
 
   private Trees trees;
   private Diagnostics diags;
   private ProcessorOptions options;
   private final Map<String, ReadRoutine> routines = new LinkedHashMap<>();
+  private final Map<String, ReadContract> contracts = new LinkedHashMap<>();
+  private final Map<String, ReadSection> dataBySymbol = new LinkedHashMap<>();
+  private final Set<String> checkedContracts = new java.util.HashSet<>();
   private final Set<String> generated = new TreeSet<>();
+  private final Set<String> generatedData = new TreeSet<>();
   private final List<Element> origins = new ArrayList<>();
   private final List<Verdict> verdicts = new ArrayList<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.rtproof.dsl.Routines", "dev.rtproof.dsl.Routine");
+    return Set.of("dev.rtproof.dsl.Routines", "dev.rtproof.dsl.Routine", "dev.rtproof.dsl.DataSection",
+        "dev.rtproof.dsl.Contract", "dev.rtproof.dsl.Contract.List");
   }
 
   @Override
@@ -92,7 +102,10 @@ public final class RoutineProcessor extends AbstractProcessor {
       if (round.processingOver()) {
         finish();
       } else {
+        readContracts(round);
+        List<ReadSection> sections = readData(round);
         List<ReadRoutine> batch = read(round);
+        generateData(sections);
         generate(batch);
         verify(batch);
       }
@@ -110,7 +123,8 @@ public final class RoutineProcessor extends AbstractProcessor {
     if (routineAnnotation == null) {
       return List.of();
     }
-    RoutineReader reader = new RoutineReader(processingEnv.getElementUtils(), trees, diags);
+    RoutineReader reader = new RoutineReader(processingEnv.getElementUtils(), trees, diags,
+        (routine, problem) -> verdicts.add(StaticVerdicts.frameLayoutViolated(routine, problem)));
     List<ReadRoutine> batch = new ArrayList<>();
     for (Element e : round.getElementsAnnotatedWith(routineAnnotation)) {
       if (!(e instanceof ExecutableElement method) || !(e.getEnclosingElement() instanceof TypeElement owner)) {
@@ -136,6 +150,60 @@ public final class RoutineProcessor extends AbstractProcessor {
       batch.add(r);
     }
     return batch;
+  }
+
+  private void readContracts(RoundEnvironment round) {
+    Set<TypeElement> types = new java.util.LinkedHashSet<>();
+    for (String name : List.of("dev.rtproof.dsl.Contract", "dev.rtproof.dsl.Contract.List")) {
+      TypeElement ann = processingEnv.getElementUtils().getTypeElement(name);
+      if (ann != null) {
+        round.getElementsAnnotatedWith(ann).stream().filter(TypeElement.class::isInstance)
+            .forEach(e -> types.add((TypeElement) e));
+      }
+    }
+    ContractReader reader = new ContractReader(processingEnv.getElementUtils(), trees, diags);
+    for (TypeElement type : types) {
+      for (ReadContract c : reader.read(type)) {
+        ReadContract previous = contracts.putIfAbsent(c.contract().symbol(), c);
+        if (previous != null) {
+          diags.error("duplicate-contract", "a @Contract for " + c.contract().symbol() + " is already declared at "
+              + previous.contract().pos(), c.tree(), c.cu());
+        }
+      }
+    }
+  }
+
+  private List<ReadSection> readData(RoundEnvironment round) {
+    TypeElement ann = processingEnv.getElementUtils().getTypeElement("dev.rtproof.dsl.DataSection");
+    if (ann == null) {
+      return List.of();
+    }
+    DataSectionReader reader = new DataSectionReader(processingEnv.getElementUtils(), trees, diags);
+    List<ReadSection> out = new ArrayList<>();
+    for (Element e : round.getElementsAnnotatedWith(ann)) {
+      if (!(e instanceof ExecutableElement method)) {
+        continue;
+      }
+      ReadSection section = reader.read(method);
+      if (section == null) {
+        continue;
+      }
+      boolean clash = false;
+      for (DataSymbol d : section.symbols()) {
+        ReadSection previous = dataBySymbol.get(d.name());
+        if (previous != null) {
+          diags.error("duplicate-globl", "GLOBL " + d.name() + " is already declared by " + previous.method()
+              .getEnclosingElement() + "#" + previous.method().getSimpleName(), section.trees().get(d.name()),
+              section.cu());
+          clash = true;
+        }
+      }
+      if (!clash) {
+        section.symbols().forEach(d -> dataBySymbol.put(d.name(), section));
+        out.add(section);
+      }
+    }
+    return out;
   }
 
   private static Target target(TypeElement owner) {
@@ -175,6 +243,26 @@ public final class RoutineProcessor extends AbstractProcessor {
     }
   }
 
+  private void generateData(List<ReadSection> sections) {
+    DataSectionGenerator generator = new DataSectionGenerator();
+    for (ReadSection section : sections) {
+      ExecutableElement method = section.method();
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+      String ownerName = owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+      ClassName name = ProgramGenerator.className(pkg, ownerName, method.getSimpleName().toString());
+      JavaFile file = generator.generate(name, section.symbols(), owner.getQualifiedName() + "#" + method.getSimpleName());
+      try (Writer w = processingEnv.getFiler().createSourceFile(name.canonicalName(), method).openWriter()) {
+        file.writeTo(w);
+      } catch (IOException e) {
+        diags.report(Diagnostic.Kind.ERROR, "cannot-write", "cannot write " + name + ": " + e.getMessage(), method);
+        continue;
+      }
+      generatedData.add(name.reflectionName());
+      origins.add(method);
+    }
+  }
+
   // ---- verifying -------------------------------------------------------------------------------------
 
   private void verify(List<ReadRoutine> batch) {
@@ -182,15 +270,20 @@ public final class RoutineProcessor extends AbstractProcessor {
     routines.values().forEach(r -> byTarget.computeIfAbsent(r.routine().target(), t -> new ArrayList<>()).add(r));
     Verifier verifier = new Verifier(options.verifyOptions());
     for (List<ReadRoutine> group : byTarget.values()) {
-      Program program = new Program(group.stream().map(ReadRoutine::routine).collect(Collectors.toList()));
+      List<DataSymbol> data = new ArrayList<>();
+      dataBySymbol.values().stream().distinct().forEach(sec -> data.addAll(sec.symbols()));
+      Program program = new Program(group.stream().map(ReadRoutine::routine).collect(Collectors.toList()), data,
+          contracts.values().stream().map(ReadContract::contract).collect(Collectors.toList()));
       Names names = new Names(program.profile().constants(),
           program.symbols().all().stream().map(SymbolTable.Symbol::name).collect(Collectors.toSet()));
+      checkContracts(names);
       for (ReadRoutine r : group) {
         if (!batch.contains(r) || !expressionsParse(r, names)) {
           continue;
         }
         for (PropertySpec p : r.routine().properties()) {
-          Verdict v = verifier.verify(program, r.routine(), p);
+          Verdict v = p.name().equals(PropertySpec.FRAME_LAYOUT) ? StaticVerdicts.frameLayoutProved(r.routine(), p)
+              : verifier.verify(program, r.routine(), p);
           verdicts.add(v);
           report(r, v);
         }
@@ -206,6 +299,9 @@ public final class RoutineProcessor extends AbstractProcessor {
         conditions.add(new Condition(p.args().get(0), p.pos()));
       }
     }
+    for (Assertion a : r.routine().assertions()) {
+      conditions.add(new Condition(a.expression(), a.pos()));
+    }
     for (Condition c : conditions) {
       try {
         ExprParser.parseCondition(c.expression(), names);
@@ -216,6 +312,30 @@ public final class RoutineProcessor extends AbstractProcessor {
       }
     }
     return ok;
+  }
+
+  /** Parses each contract's conditions and write ranges once, against the names of the first program using it. */
+  private void checkContracts(Names names) {
+    for (ReadContract c : contracts.values()) {
+      if (!checkedContracts.add(c.contract().symbol())) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      for (String w : c.contract().writes()) {
+        values.addAll(List.of(w.split("\\.\\.", -1)));
+      }
+      try {
+        for (String e : c.contract().ensures()) {
+          ExprParser.parseCondition(e, names);
+        }
+        for (String v : values) {
+          ExprParser.parse(v.trim(), names);
+        }
+      } catch (ExprException e) {
+        diags.error("bad-expression", "@Contract(" + c.contract().symbol() + "), column " + e.column() + ": "
+            + e.getMessage(), c.tree(), c.cu());
+      }
+    }
   }
 
   private void report(ReadRoutine r, Verdict v) {
@@ -237,19 +357,18 @@ public final class RoutineProcessor extends AbstractProcessor {
   // ---- finishing ---------------------------------------------------------------------------------------
 
   private void finish() {
-    if (generated.isEmpty()) {
+    if (generated.isEmpty() && generatedData.isEmpty()) {
       return;
     }
     Path classes = null;
     try {
-      FileObject services = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE,
-          origins.toArray(new Element[0]));
-      try (Writer w = services.openWriter()) {
-        for (String name : generated) {
-          w.write(name + "\n");
-        }
+      if (!generatedData.isEmpty()) {
+        register(DATA_SERVICE, generatedData);
       }
-      URI uri = services.toUri();
+      if (generated.isEmpty()) {
+        return;
+      }
+      URI uri = register(SERVICE, generated);
       if ("file".equals(uri.getScheme())) {
         classes = Path.of(uri).getParent().getParent().getParent();
       }
@@ -267,6 +386,17 @@ public final class RoutineProcessor extends AbstractProcessor {
       ReportWriter.write(reportDir, "compiled routines", verdicts);
       writeHostInfo(reportDir);
     }
+  }
+
+  private URI register(String service, Set<String> names) throws IOException {
+    FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", service,
+        origins.toArray(new Element[0]));
+    try (Writer w = file.openWriter()) {
+      for (String name : names) {
+        w.write(name + "\n");
+      }
+    }
+    return file.toUri();
   }
 
   /** Records which classloader loaded Z3 in this JVM, so a build can check it loaded only once. */
