@@ -19,6 +19,10 @@ public final class Layout {
   public static final long DATA_BASE = 0x1000000L;
   public static final long STACK_TOP = 0x7ffff0000000L;
   public static final long STACK_SIZE = 1L << 20;
+  /** The name of the stack region. */
+  public static final String STACK = "stack";
+  /** The name of the unmapped page below the stack, which turns a stack overflow into a named fault. */
+  public static final String STACK_GUARD = "stack guard page";
   /** The initial SP: one page below the top, so a routine may read its caller's frame and arguments. */
   public static final long INITIAL_SP = STACK_TOP - 0x1000;
 

@@ -2,7 +2,6 @@ package dev.rtproof.emulator;
 
 import dev.rtproof.dsl.Linux;
 import dev.rtproof.dsl.ir.Reg;
-import java.io.ByteArrayOutputStream;
 
 /**
  * The Linux x86-64 system calls rtproof models. {@code SYSCALL} takes the number in AX and arguments in
@@ -16,9 +15,6 @@ public final class LinuxSyscalls {
   private static final long EFAULT = 14;
   private static final long EINVAL = 22;
 
-  private final ByteArrayOutputStream written = new ByteArrayOutputStream();
-  private Long exitStatus;
-
   /** Executes the syscall in AX; {@code nextAddress} is the code address after the SYSCALL. */
   void execute(Machine m, long nextAddress) {
     long nr = m.get(Reg.AX);
@@ -31,10 +27,9 @@ public final class LinuxSyscalls {
     } else if (nr == Linux.SYS_gettid) {
       result = TID;
     } else if (nr == Linux.SYS_exit || nr == Linux.SYS_exit_group) {
-      exitStatus = a0 & 0xff;
-      throw new ProgramExit(exitStatus);
+      throw new ProgramExit(a0 & 0xff);
     } else if (nr == Linux.SYS_write) {
-      result = write(m, a1, a2);
+      result = write(m, a0, a1, a2);
     } else {
       throw new MachineFault(Trap.Kind.UNKNOWN_SYSCALL, "syscall " + nr + " is not modelled"
           + " (modelled: arch_prctl, gettid, exit, exit_group, write)", nr);
@@ -77,23 +72,17 @@ public final class LinuxSyscalls {
     return 0;
   }
 
-  private long write(Machine m, long buf, long count) {
+  /** write(fd, buf, count): the bytes go to the machine's capture of {@code fd} ({@link Machine#output}). */
+  private static long write(Machine m, long fd, long buf, long count) {
+    if (count < 0) {
+      return -EINVAL;
+    }
     for (long i = 0; i < count; i++) {
       if (m.memory.find(buf + i, 1) == null) {
         return i == 0 ? -EFAULT : i;
       }
-      written.write((int) m.load(buf + i, 1));
+      m.write(fd, (int) m.load(buf + i, 1));
     }
     return count;
-  }
-
-  /** Bytes written to any file descriptor. */
-  public byte[] written() {
-    return written.toByteArray();
-  }
-
-  /** The status passed to exit/exit_group, or null if the program did not exit. */
-  public Long exitStatus() {
-    return exitStatus;
   }
 }

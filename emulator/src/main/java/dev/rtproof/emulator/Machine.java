@@ -1,11 +1,14 @@
 package dev.rtproof.emulator;
 
 import dev.rtproof.dsl.ir.Reg;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The state of one emulated thread: sixteen 64-bit registers with x86-64's sub-register rules, RFLAGS
  * (with a mask of flags whose value the last instruction left architecturally undefined), the FS and GS
- * bases, memory, and the step budget.
+ * bases, memory, the step budget, and what the thread wrote to file descriptors.
  */
 public final class Machine {
   /** General-purpose registers by hardware number (AX = 0 … R15 = 15). */
@@ -20,9 +23,10 @@ public final class Machine {
 
   long steps;
   long stepLimit = 1_000_000_000L;
-  // Set by the run loop: where the executing instruction is, for traps and SYSCALL's RCX.
+  // Set by the executors: where the executing instruction is, for traps and traces.
   String routine = "";
   int index = -1;
+  private final Map<Long, ByteArrayOutputStream> output = new TreeMap<>();
 
   public Machine(Memory memory) {
     this.memory = memory;
@@ -136,12 +140,30 @@ public final class Machine {
     }
   }
 
+  /** Instructions executed so far, over all runs on this machine. */
   public long steps() {
     return steps;
   }
 
+  /** The number of instructions after which the next one traps with {@link Trap.Kind#STEP_LIMIT}. */
+  public long stepLimit() {
+    return stepLimit;
+  }
+
   public void stepLimit(long limit) {
     this.stepLimit = limit;
+  }
+
+  // ---- the operating system's view ------------------------------------------------------------------
+
+  /** The bytes the thread wrote to file descriptor {@code fd} with the write syscall. */
+  public byte[] output(long fd) {
+    ByteArrayOutputStream b = output.get(fd);
+    return b == null ? new byte[0] : b.toByteArray();
+  }
+
+  void write(long fd, int b) {
+    output.computeIfAbsent(fd, k -> new ByteArrayOutputStream()).write(b);
   }
 
   /** Copies registers, flags and segment bases (not memory) from {@code other}. */

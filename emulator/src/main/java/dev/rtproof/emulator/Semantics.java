@@ -72,10 +72,7 @@ public final class Semantics {
       case CMP -> Alu.sub(m, Operands.read(cx, in.arg(0), w), Operands.read(cx, in.arg(1), w), w);
       case TEST -> Alu.logic(m, Operands.read(cx, in.arg(0), w) & Operands.read(cx, in.arg(1), w), w);
       case PUSH -> m.push(Operands.read(cx, in.arg(0), 64));
-      case POP -> {
-        long v = m.pop();
-        Operands.write(cx, in.arg(0), 64, v);
-      }
+      case POP -> pop(cx, in.arg(0));
       case XCHG -> {
         long a = Operands.read(cx, in.arg(0), w);
         long b = Operands.read(cx, in.arg(1), w);
@@ -96,6 +93,7 @@ public final class Semantics {
         switch (op) {
           case SYSCALL -> cx.syscall(index);
           case CPUID -> cx.cpuid();
+          case XGETBV -> cx.xgetbv();
           case CLD -> m.setFlags(Flags.DF, 0, 0);
           case STD -> m.setFlags(Flags.DF, Flags.DF, 0);
           case UNDEF -> throw cx.trap(Trap.Kind.UNDEF, "UNDEF (ud2)", 0);
@@ -118,6 +116,23 @@ public final class Semantics {
         m.set(Reg.SP, n >= 0 ? Alu.sub(m, m.sp(), n, 64) : Alu.add(m, m.sp(), -n, 64));
       }
       default -> throw unsupported(cx, in);
+    }
+  }
+
+  /**
+   * POPQ: a destination in memory based on SP is addressed with SP already incremented (Intel SDM, POP),
+   * and a faulting store leaves SP as it was.
+   */
+  private static void pop(Context cx, Operand dst) {
+    Machine m = cx.m;
+    long sp = m.sp();
+    long v = m.load(sp, 8);
+    m.set(Reg.SP, sp + 8);
+    try {
+      Operands.write(cx, dst, 64, v);
+    } catch (MachineFault f) {
+      m.set(Reg.SP, sp);
+      throw f;
     }
   }
 

@@ -9,12 +9,16 @@ import dev.rtproof.dsl.ir.SourcePos;
  *
  * @param kind what happened
  * @param message a one-line description naming the address, symbol or syscall involved
- * @param address the faulting data address, jump target or trap operand (0 when not applicable)
+ * @param address the faulting data address, jump target, syscall number or trap operand (0 when none)
+ * @param access for {@link Kind#FAULT}, whether the instruction read or wrote; else null
+ * @param width for {@link Kind#FAULT}, the access width in bytes; else 0
  * @param routine the routine executing, or "" outside any routine
  * @param index the index of the executing instruction in the routine's lowered code, or -1
+ * @param instruction that instruction in Go syntax, or "" when none
  * @param pos the source position of that instruction
  */
-public record Trap(Kind kind, String message, long address, String routine, int index, SourcePos pos) {
+public record Trap(Kind kind, String message, long address, Memory.Access access, int width, String routine,
+    int index, String instruction, SourcePos pos) {
 
   /** Kinds of trap. */
   public enum Kind {
@@ -35,12 +39,15 @@ public record Trap(Kind kind, String message, long address, String routine, int 
     /** An instruction the emulator does not execute. */
     UNSUPPORTED,
     /** The step limit was reached. */
-    STEP_LIMIT
+    STEP_LIMIT,
+    /** A bound {@link External} ended the run with {@link ExternalCall#trap}. */
+    EXTERNAL
   }
 
   @Override
   public String toString() {
-    String where = routine.isEmpty() ? "" : " in " + routine + (pos.isKnown() ? " at " + pos : "");
+    String where = routine.isEmpty() ? "" : " in " + routine + (pos.isKnown() ? " at " + pos : "")
+        + (instruction.isEmpty() ? "" : " (" + instruction + ")");
     return kind + ": " + message + where;
   }
 

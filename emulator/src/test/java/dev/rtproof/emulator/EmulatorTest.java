@@ -119,7 +119,7 @@ class EmulatorTest {
   @Test
   void aBoundModelRunsInsteadOfTrapping() {
     Routine r = routine("·c").instr(CALL, Mem.symbol("runtime·check", 0)).instr(RET).build();
-    Emulator e = Emulator.interpreting(List.of(r)).bind("runtime·check", (m, emu) -> m.set(AX, 42));
+    Emulator e = Emulator.interpreting(List.of(r)).bind("runtime·check", call -> call.register(AX, 42));
     Machine m = e.newMachine();
     RunResult res = e.run(m, "·c");
     assertTrue(res.returned());
