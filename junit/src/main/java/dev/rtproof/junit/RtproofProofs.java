@@ -28,7 +28,7 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * <p>PROVED passes; VIOLATED and VACUOUS fail (an assertion failure with the counterexample); UNKNOWN
+ * <p>Each routine is a container and each property a test inside it. PROVED passes; VIOLATED and VACUOUS fail (an assertion failure with the counterexample); UNKNOWN
  * and ERROR are errors, as in {@code TEST-rtproof.xml}.
  */
 public final class RtproofProofs {
