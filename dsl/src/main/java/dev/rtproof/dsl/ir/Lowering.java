@@ -16,6 +16,9 @@ public final class Lowering {
 
   /** The size of the saved-BP slot the assembler adds to {@code r}'s frame: 8 or 0. */
   public static int bpsize(Routine r, TargetProfile profile) {
+    if (profile.frameStyle() == TargetProfile.FrameStyle.PUSH_BP) {
+      return PushBpFrame.bpsize(r);
+    }
     int autoffset = Math.max(r.frame(), 0);
     boolean hasCall = r.instrs().stream().anyMatch(i -> i.op() == Op.CALL);
     // Go ≤ 1.20 saves BP unless NOFRAME, or frameless and NOSPLIT ("scary runtime internals"), or a
@@ -39,9 +42,7 @@ public final class Lowering {
   public static Lowered lower(Routine r, TargetProfile profile) {
     int bpsize = bpsize(r, profile);
     int framesize = framesize(r, profile);
-    if (profile.frameStyle() != TargetProfile.FrameStyle.STORE_BP) {
-      throw new UnsupportedOperationException("frame style " + profile.frameStyle() + " of " + profile);
-    }
+    boolean pushBp = profile.frameStyle() == TargetProfile.FrameStyle.PUSH_BP;
 
     Code out = new Code();
     SplitPrologue.Code check = SplitPrologue.needed(r, framesize) ? SplitPrologue.of(r, framesize, profile) : null;
@@ -51,10 +52,13 @@ public final class Lowering {
       }
     }
     int bodyStart = out.size();
-    if (framesize != 0) {
+    if (pushBp) {
+      PushBpFrame.entry(framesize, bpsize, r.pos()).forEach(in -> out.implicit(in, -1));
+    }
+    if (framesize != 0 && !pushBp) {
       out.implicit(r.pos(), Op.SUBQ, new Imm(framesize), Reg.SP);
     }
-    if (bpsize > 0) {
+    if (bpsize > 0 && !pushBp) {
       out.implicit(r.pos(), Op.MOVQ, Reg.BP, Mem.reg(framesize - 8, Reg.SP));
       out.implicit(r.pos(), Op.LEAQ, Mem.reg(framesize - 8, Reg.SP), Reg.BP);
     }
@@ -63,7 +67,9 @@ public final class Lowering {
     for (int s = 0; s < r.instrs().size(); s++) {
       Instr in = r.instrs().get(s);
       sourceStart[s] = out.size();
-      if (in.op() == Op.RET && framesize != 0) {
+      if (in.op() == Op.RET && pushBp) {
+        PushBpFrame.exit(framesize, bpsize, in.pos()).forEach(e -> out.implicit(e, -1));
+      } else if (in.op() == Op.RET && framesize != 0) {
         if (bpsize > 0) {
           out.implicit(in.pos(), Op.MOVQ, Mem.reg(framesize - 8, Reg.SP), Reg.BP);
         }

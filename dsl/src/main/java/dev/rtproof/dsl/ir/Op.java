@@ -125,6 +125,12 @@ public enum Op {
     return form == Form.JMP || form == Form.JCC || form == Form.CALL;
   }
 
+  /** Every mnemonic and alias {@link #byName} accepts. */
+  public static java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(BY_NAME.keySet().stream()
+        .filter(n -> !n.equals("UNSUPPORTED")).collect(java.util.stream.Collectors.toSet()));
+  }
+
   /** The mnemonic or alias {@code name}, normalised, or null ({@code UNSUPPORTED} is not a name). */
   public static Op byName(String name) {
     return name.equals("UNSUPPORTED") ? null : BY_NAME.get(name);

@@ -1,5 +1,6 @@
 package dev.rtproof.dsl.ir;
 
+import dev.rtproof.dsl.Target;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,32 @@ import java.util.Set;
 /** Structural checks every routine must pass before it is lowered, whether it came from Java or {@code .s}. */
 public final class RoutineChecks {
   private RoutineChecks() {}
+
+  /**
+   * The assembler's own SP check ({@code obj6.go preprocess}): PUSHQ, POPQ and ADJSP move a tracked SP
+   * delta in program order; at each RET it must be back to zero ("unbalanced PUSH/POP"), and after a RET it
+   * is zero again, since what follows is reached by a branch from inside the frame.
+   */
+  static List<Problem> stackBalance(Routine r) {
+    List<Problem> problems = new ArrayList<>();
+    long delta = 0;
+    for (Instr in : r.instrs()) {
+      switch (in.op()) {
+        case PUSHQ -> delta += 8;
+        case POPQ -> delta -= 8;
+        case ADJSP -> delta += in.arg(0) instanceof Imm imm ? imm.value() : 0;
+        case RET -> {
+          if (delta != 0) {
+            problems.add(new Problem("unbalanced-push-pop", "unbalanced PUSH/POP: SP is " + Math.abs(delta)
+                + " bytes " + (delta > 0 ? "below" : "above") + " the frame at this RET", in.pos()));
+          }
+          delta = 0;
+        }
+        default -> { }
+      }
+    }
+    return problems;
+  }
 
   public static List<Problem> check(Routine r) {
     List<Problem> problems = new ArrayList<>();
@@ -40,6 +67,14 @@ public final class RoutineChecks {
       if (a.index() >= r.instrs().size()) {
         problems.add(new Problem("assertion-at-end", (a.assume() ? "ASSUME" : "ASSERT") + "(\"" + a.expression()
             + "\") precedes no instruction; it must come before the instruction it is about", a.pos()));
+      }
+    }
+    problems.addAll(stackBalance(r));
+    Target target = Target.byName(r.target());
+    for (Instr in : r.instrs()) {
+      if (in.op() == Op.PCALIGN && target != null && target.profile().goMinor() < 21) {
+        problems.add(new Problem("target-unsupported", "PCALIGN is not an amd64 instruction before Go 1.21; "
+            + r.symbol() + " targets " + target.profile().goVersion(), in.pos()));
       }
     }
     if (r.instrs().isEmpty()) {

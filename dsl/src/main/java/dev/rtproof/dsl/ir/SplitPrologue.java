@@ -32,11 +32,9 @@ public final class SplitPrologue {
     /** Go 1.17+: {@code MOVQ (TLS), R14} in ABI0 asm; R12 as the temporary. */
     G_IN_R14;
 
-    /** The style of a target, from its Go version. */
+    /** The style of a target, from its profile's prologue. */
     public static Style of(TargetProfile profile) {
-      String v = profile.goVersion();
-      int minor = Integer.parseInt(v.substring(v.indexOf('.') + 1).replaceAll("[^0-9].*$", ""));
-      return minor <= 16 ? G_IN_CX : G_IN_R14;
+      return profile.prologue() == TargetProfile.Prologue.G_IN_CX ? G_IN_CX : G_IN_R14;
     }
 
     /** The register holding g after the prologue's load. */
@@ -121,8 +119,7 @@ public final class SplitPrologue {
 
   /** The target's {@code StackGuard} (928 on linux from Go 1.15 on), used by the Go ≤ 1.16 huge variant. */
   public static long stackGuard(TargetProfile profile) {
-    Long old = profile.constants().get("const__StackGuard");
-    return old != null ? old : profile.constant("const_stackGuard");
+    return profile.stack().guard();
   }
 
   /** Emits the check of {@code style} for {@code framesize}, calling {@code morestack} from the stub. */
