@@ -92,6 +92,10 @@ final class RoutineReader {
     for (Problem p : RoutineChecks.check(routine)) {
       diags.error(p.id(), p.message(), positions.tree(p.pos(), mt), cu);
     }
+    for (Problem p : RoutineChecks.stackBalance(routine)) {
+      diags.report(javax.tools.Diagnostic.Kind.WARNING, p.id(), p.message() + " (go tool asm rejects this)",
+          positions.tree(p.pos(), mt), cu);
+    }
     if (go != null) {
       List<Problem> layout = FrameLayoutCheck.check(routine, go.frame());
       for (Problem p : layout) {
