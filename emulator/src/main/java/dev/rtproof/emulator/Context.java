@@ -48,9 +48,9 @@ public final class Context {
     emulator.cpuid().xgetbv(m);
   }
 
-  /** True while a trace is recorded: executors must then run instruction by instruction. */
+  /** True while a trace is recorded or an observer watches: executors must then run instruction by instruction. */
   public boolean tracing() {
-    return tracer != null;
+    return tracer != null || emulator.observer != null;
   }
 
   /**
@@ -62,6 +62,9 @@ public final class Context {
     m.tick();
     if (tracer != null) {
       tracer.begin(program, index);
+    }
+    if (emulator.observer != null) {
+      emulator.observer.before(m, m.routine, index);
     }
   }
 

@@ -37,6 +37,7 @@ public final class Emulator {
   private final LinuxSyscalls syscalls = new LinuxSyscalls();
   private CpuidModel cpuid = CpuidModel.genuineIntel();
   private boolean tracing;
+  StepObserver observer;
 
   /** A program at its base address, with the addresses of the symbols its code uses. */
   record Placed(RoutineProgram program, long base, long[] addresses) {}
@@ -51,6 +52,15 @@ public final class Emulator {
    * new machine.
    */
   public Emulator(Collection<? extends RoutineProgram> programs, Collection<DataSymbol> data) {
+    this(programs, data, Map.of());
+  }
+
+  /**
+   * Like {@link #Emulator(Collection, Collection)}, with the data symbols of {@code placement} at the given
+   * addresses (see {@link Layout}): a replayed counterexample places them where the solver did.
+   */
+  public Emulator(Collection<? extends RoutineProgram> programs, Collection<DataSymbol> data,
+      Map<String, Long> placement) {
     this.data = List.copyOf(data);
     if (programs.isEmpty()) {
       throw new IllegalArgumentException("no programs");
@@ -70,7 +80,7 @@ public final class Emulator {
     }
     this.profile = Target.valueOf(target).profile();
     this.symbols = SymbolTable.of(routines, this.data, profile);
-    this.layout = new Layout(symbols);
+    this.layout = new Layout(symbols, placement);
     this.placed = new Placed[layout.textSymbols().size()];
     for (RoutineProgram p : programs) {
       long base = layout.address(p.routine().symbol());
@@ -106,6 +116,12 @@ public final class Emulator {
       throw new IllegalArgumentException(symbol + " is a routine of this program; it cannot also be a model");
     }
     externals.put(symbol, model);
+    return this;
+  }
+
+  /** Calls {@code o} before every instruction (null: nobody). */
+  public Emulator observe(StepObserver o) {
+    this.observer = o;
     return this;
   }
 
@@ -228,7 +244,7 @@ public final class Emulator {
             + p.program.routine().symbol(), address);
       }
       cx.enter(p);
-      return cx.tracer != null ? p.program.executePrecise(cx, index) : p.program.execute(cx, index);
+      return cx.tracing() ? p.program.executePrecise(cx, index) : p.program.execute(cx, index);
     }
     String symbol = layout.textSymbolAt(address);
     if (symbol != null && address == layout.address(symbol)) {

@@ -31,6 +31,14 @@ public final class Layout {
   private final Map<String, Long> sizes = new LinkedHashMap<>();
 
   public Layout(SymbolTable symbols) {
+    this(symbols, Map.of());
+  }
+
+  /**
+   * The layout with the data symbols of {@code placement} at the given addresses instead (a replayed
+   * counterexample places symbols where the solver put them); the others are placed as usual.
+   */
+  public Layout(SymbolTable symbols, Map<String, Long> placement) {
     long nextText = TEXT_BASE;
     long nextData = DATA_BASE;
     for (SymbolTable.Symbol s : symbols.all()) {
@@ -38,7 +46,7 @@ public final class Layout {
         text.put(s.name(), nextText);
         nextText += TEXT_STRIDE;
       } else {
-        data.put(s.name(), nextData);
+        data.put(s.name(), placement.getOrDefault(s.name(), nextData));
         sizes.put(s.name(), s.size());
         nextData = align(nextData + s.size(), Region.PAGE_SIZE) + Region.PAGE_SIZE;
       }

@@ -1,42 +1,44 @@
 package dev.rtproof.verifier;
 
+import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
-import com.microsoft.z3.Solver;
 import com.microsoft.z3.Version;
-import dev.rtproof.dsl.expr.ExprException;
-import dev.rtproof.dsl.expr.ExprParser;
-import dev.rtproof.dsl.expr.Names;
 import dev.rtproof.dsl.ir.Condition;
+import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.Mem;
+import dev.rtproof.dsl.ir.Operand;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.ir.Routine;
-import dev.rtproof.dsl.ir.SymbolTable;
+import dev.rtproof.emulator.Layout;
 import dev.rtproof.verifier.property.CheckContext;
 import dev.rtproof.verifier.property.PropertyCheck;
 import dev.rtproof.verifier.property.PropertyChecks;
+import dev.rtproof.verifier.replay.InitialState;
+import dev.rtproof.verifier.replay.ReplayResult;
+import dev.rtproof.verifier.replay.Replayer;
 import dev.rtproof.verifier.symbolic.Environment;
-import dev.rtproof.verifier.symbolic.ExprTranslator;
 import dev.rtproof.verifier.symbolic.Findings;
 import dev.rtproof.verifier.symbolic.Obligation;
 import dev.rtproof.verifier.symbolic.PathOracle;
 import dev.rtproof.verifier.symbolic.Smt;
+import dev.rtproof.verifier.symbolic.Snapshot;
 import dev.rtproof.verifier.symbolic.SymState;
 import dev.rtproof.verifier.symbolic.SymbolicExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Proves or refutes the properties a routine declares. Each property gets its own Z3 {@link Context}
  * (closed when done), a symbolic execution with that property's check, and a verdict that is never
  * stronger than the evidence: PROVED needs every obligation UNSAT, no unfinished path, a reachable
- * trigger, and all of it within the time budget.
+ * trigger, and all of it within the time budget; VIOLATED needs a counterexample the emulator replays to
+ * the violation (otherwise the verdict is ERROR: replay mismatch).
  */
 public final class Verifier {
   private final VerifyOptions options;
@@ -50,6 +52,23 @@ public final class Verifier {
     return Version.getFullVersion();
   }
 
+  /**
+   * Hooks for proofs about more than one routine as written (the parameterized prologue proofs): they
+   * prepare the environment before exploration and replay counterexamples their own way.
+   */
+  public interface Setup {
+    /** Called once the environment exists, before exploration. */
+    default void prepare(Environment env) {}
+
+    /** Replays a counterexample; by default in the interpreter over {@code program}. */
+    default ReplayResult replay(Program program, Routine routine, Counterexample cex) {
+      return Replayer.interpreting(program.routines(), program.data().values())
+          .replay(routine.symbol(), cex.initial(), cex.violation());
+    }
+  }
+
+  private static final Setup PLAIN = new Setup() {};
+
   /** Verifies every property {@code routine} declares. */
   public List<Verdict> verifyAll(Program program, Routine routine) {
     List<Verdict> out = new ArrayList<>();
@@ -61,158 +80,174 @@ public final class Verifier {
 
   /** Verifies one property of {@code routine}, which must belong to {@code program}. */
   public Verdict verify(Program program, Routine routine, PropertySpec spec) {
+    return verify(program, routine, spec, PLAIN);
+  }
+
+  /** Verifies one property with {@code setup}'s hooks. */
+  public Verdict verify(Program program, Routine routine, PropertySpec spec, Setup setup) {
     long start = System.nanoTime();
-    long budgetNanos = options.timeout().toNanos();
+    long deadline = start + options.timeout().toNanos();
     List<String> assumptions = List.of();
     try (Context ctx = new Context()) {
       Smt smt = new Smt(ctx);
-      Environment env = new Environment(smt, program);
-      Names names = new Names(program.profile().constants(),
-          program.symbols().all().stream().map(SymbolTable.Symbol::name).collect(Collectors.toSet()));
+      Environment env = new Environment(smt, program, usesTls(program));
+      setup.prepare(env);
       SymState entry = SymbolicExecutor.initial(env, routine);
-      BoolExpr requires = requirements(routine, names, env, entry);
-      entry.path = requires;
+      entry.assume(requirements(routine, env, entry));
       Findings findings = new Findings();
-      PathOracle oracle = new PathOracle(env, start + budgetNanos);
-      PropertyCheck check = PropertyChecks.create(new CheckContext(env, findings, spec, names, entry, oracle));
-      new SymbolicExecutor(env, check, findings, options.unroll(), oracle).run(entry);
+      PathOracle oracle = new PathOracle(env, deadline);
+      PropertyCheck check = PropertyChecks.create(new CheckContext(env, findings, spec, entry, oracle));
+      SymbolicExecutor executor = new SymbolicExecutor(env, check, findings, oracle, deadline);
+      executor.run(entry);
       assumptions = env.assumptions();
+      Outcome o = new Outcome(routine, spec, assumptions, start);
 
-      Solving solving = new Solving(ctx, env.constraints(), start + budgetNanos);
-      Solving.Answer sat = solving.check(requires);
+      Solving solving = new Solving(ctx, env.constraints(), deadline);
+      Solving.Answer sat = solving.check(entry.path());
       if (sat == Solving.Answer.UNSAT) {
-        return verdict(routine, spec, Status.VACUOUS,
-            "the requirements contradict each other or the assumptions; nothing is reachable", null, assumptions, start);
+        return o.verdict(Status.VACUOUS, "the requirements contradict each other or the assumptions; nothing is reachable");
       }
       String unknown = sat == Solving.Answer.UNKNOWN ? solving.reason() : null;
-      for (Obligation ob : findings.obligations) {
-        Solving.Answer a = solving.check(ob.path(), smt.not(ob.claim()));
+      List<Obligation> open = findings.obligations.stream().filter(ob -> !ob.claim().isTrue()).toList();
+      if (!open.isEmpty()) {
+        BoolExpr[] failing = open.stream().map(ob -> smt.all(ob.path(), smt.not(ob.claim()))).toArray(BoolExpr[]::new);
+        Solving.Answer a = solving.check(smt.any(failing));
         if (a == Solving.Answer.SAT) {
-          Counterexample cex = counterexample(solving.model(), ob, env, entry);
-          return new Verdict(routine.symbol(), spec.name(), spec.label(), Status.VIOLATED,
-              ob.what() + " (" + ob.pos() + "): " + cex.summary(), ob.pos(), cex, assumptions, z3Version(),
-              millis(start));
+          int i = firstTrue(solving.model(), failing);
+          return violated(program, routine, spec, setup, env, entry, executor, solving, open.get(i), failing[i], o);
         }
         if (a == Solving.Answer.UNKNOWN && unknown == null) {
-          unknown = solving.reason() + " deciding \"" + ob.what() + "\" at " + ob.pos();
+          unknown = solving.reason() + " deciding " + open.size() + " obligation(s), e.g. \"" + open.get(0).what()
+              + "\" at " + open.get(0).pos();
         }
       }
-      for (Findings.Incomplete inc : findings.incomplete) {
-        Solving.Answer a = solving.check(inc.path());
-        if (a != Solving.Answer.UNSAT && unknown == null) {
-          unknown = inc.reason();
+      if (unknown == null && !findings.incomplete.isEmpty()) {
+        BoolExpr[] paths = findings.incomplete.stream().map(Findings.Incomplete::path).toArray(BoolExpr[]::new);
+        Solving.Answer a = solving.check(smt.any(paths));
+        if (a == Solving.Answer.SAT) {
+          unknown = findings.incomplete.get(firstTrue(solving.model(), paths)).reason();
+        } else if (a == Solving.Answer.UNKNOWN) {
+          unknown = solving.reason() + " deciding whether an unfinished path (" + findings.incomplete.get(0).reason()
+              + ") is reachable";
         }
       }
       if (unknown != null) {
-        return verdict(routine, spec, Status.UNKNOWN, unknown, null, assumptions, start);
+        return o.verdict(Status.UNKNOWN, unknown);
       }
       Solving.Answer reached = solving.check(smt.any(findings.triggers.toArray(new BoolExpr[0])));
       if (reached == Solving.Answer.UNKNOWN) {
-        return verdict(routine, spec, Status.UNKNOWN, solving.reason() + " deciding whether " + check.trigger()
-            + " is reachable", null, assumptions, start);
+        return o.verdict(Status.UNKNOWN, solving.reason() + " deciding whether " + check.trigger() + " is reachable");
       }
       if (reached == Solving.Answer.UNSAT) {
-        return verdict(routine, spec, Status.VACUOUS, check.trigger() + " is never reached under the requirements",
-            null, assumptions, start);
+        return o.verdict(Status.VACUOUS, check.trigger() + " is never reached under the requirements");
       }
-      if (System.nanoTime() - start > budgetNanos) {
-        return verdict(routine, spec, Status.UNKNOWN, "timeout: proved only after the " + options.timeout().toMillis()
-            + " ms budget ran out", null, assumptions, start);
+      if (System.nanoTime() > deadline) {
+        return o.verdict(Status.UNKNOWN, "timeout: proved only after the " + options.timeout().toMillis()
+            + " ms budget ran out");
       }
-      return verdict(routine, spec, Status.PROVED, "", null, assumptions, start);
+      return o.verdict(Status.PROVED, "");
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      return verdict(routine, spec, Status.ERROR, e.getMessage(), null, assumptions, start);
+      return new Outcome(routine, spec, assumptions, start).verdict(Status.ERROR, e.getMessage());
     }
   }
 
-  private static BoolExpr requirements(Routine routine, Names names, Environment env, SymState entry) {
+  /** True when some routine of {@code program} reads or writes through TLS (the thread model applies). */
+  static boolean usesTls(Program program) {
+    for (Routine r : program.routines()) {
+      for (Instr in : program.lowered(r.symbol()).code()) {
+        for (Operand o : in.args()) {
+          if (o instanceof Mem m && m.kind() == Mem.Kind.TLS) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static BoolExpr requirements(Routine routine, Environment env, SymState entry) {
     List<BoolExpr> parts = new ArrayList<>();
     for (Condition c : routine.requires()) {
-      try {
-        parts.add(new ExprTranslator(env, entry, entry, null).condition(ExprParser.parseCondition(c.expression(), names)));
-      } catch (ExprException e) {
-        throw new IllegalArgumentException("@Requires(\"" + c.expression() + "\"): " + e.getMessage(), e);
-      }
+      parts.add(env.condition(c.expression(), "@Requires", entry, Snapshot.of(entry), null));
     }
     return env.smt.all(parts.toArray(new BoolExpr[0]));
   }
 
-  private static Counterexample counterexample(Model model, Obligation ob, Environment env, SymState entry) {
+  private static int firstTrue(Model model, BoolExpr[] conditions) {
+    for (int i = 0; i < conditions.length; i++) {
+      if (model.eval(conditions[i], true).isTrue()) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a model of a disjunction satisfies none of its parts");
+  }
+
+  private Verdict violated(Program program, Routine routine, PropertySpec spec, Setup setup, Environment env,
+      SymState entry, SymbolicExecutor executor, Solving solving, Obligation ob, BoolExpr failing, Outcome o) {
+    Model model = niceModel(env, entry, solving, failing);
+    ModelReader reader = new ModelReader(model, env);
+    InitialState initial = reader.read(entry, executor.callEvents());
     Map<String, Long> regs = new LinkedHashMap<>();
     for (int i = 0; i < 16; i++) {
-      regs.put(Reg.gpr(i).name(), Smt.value(model, entry.regs[i]));
+      regs.put(Reg.gpr(i).name(), reader.value(entry.regs[i]));
     }
-    Map<String, Long> symbols = new LinkedHashMap<>();
-    env.dataBases().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> symbols.put(e.getKey(), Smt.value(model, e.getValue())));
     Map<String, Long> witnesses = new LinkedHashMap<>();
-    ob.witnesses().forEach((k, v) -> witnesses.put(k, Smt.value(model, v)));
-    return new Counterexample(ob.what(), ob.pos(), regs, Smt.value(model, entry.fs), Smt.value(model, entry.gs),
-        symbols, witnesses);
+    ob.witnesses().forEach((k, v) -> witnesses.put(k, reader.value(v)));
+    Counterexample cex = new Counterexample(ob.what(), ob.pos(), regs, initial.fs(), initial.gs(), initial.placement(),
+        witnesses, initial, ob.violation(), List.of());
+    ReplayResult replay = setup.replay(program, routine, cex);
+    cex = cex.withReplay(replay.trace());
+    if (!replay.observed()) {
+      return new Verdict(routine.symbol(), spec.name(), spec.label(), Status.ERROR,
+          "replay mismatch (a bug in rtproof: the emulator and the verifier disagree): " + ob.what() + " (" + ob.pos()
+              + ") was not observed when replaying the counterexample; " + replay.message(),
+          ob.pos(), cex, o.assumptions, z3Version(), o.millis());
+    }
+    return new Verdict(routine.symbol(), spec.name(), spec.label(), Status.VIOLATED,
+        ob.what() + " (" + ob.pos() + "): " + cex.summary(), ob.pos(), cex, o.assumptions, z3Version(), o.millis());
   }
 
-  private Verdict verdict(Routine r, PropertySpec spec, Status status, String message,
-      Counterexample cex, List<String> assumptions, long start) {
-    return new Verdict(r.symbol(), spec.name(), spec.label(), status, message, spec.pos(), cex, assumptions,
-        z3Version(), millis(start));
+  /**
+   * A model of {@code failing} that reads like an emulator run where possible: the return address at entry
+   * is where the emulator's run ends, and (if that still fits) the emulator's own SP and symbol placement.
+   */
+  private static Model niceModel(Environment env, SymState entry, Solving solving, BoolExpr failing) {
+    Model fallback = solving.model();
+    Smt smt = env.smt;
+    BitVecExpr returnAddress = entry.mem.load(entry.mem.resolve(entry.sp(), 8, smt.truth(), null), 8);
+    BoolExpr halts = smt.eq(returnAddress, smt.bv(Layout.HALT));
+    List<BoolExpr> all = new ArrayList<>(env.preferences());
+    all.add(halts);
+    if (solving.check(smt.all(failing), smt.all(all.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
+      return solving.model();
+    }
+    if (solving.check(failing, halts) == Solving.Answer.SAT) {
+      return solving.model();
+    }
+    return fallback;
   }
 
-  private static long millis(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
-  }
+  /** What every verdict of one property shares. */
+  private static final class Outcome {
+    final Routine routine;
+    final PropertySpec spec;
+    final List<String> assumptions;
+    final long start;
 
-  /** Solver calls under one deadline, with the placement constraints asserted once. */
-  private static final class Solving {
-    enum Answer { SAT, UNSAT, UNKNOWN }
-
-    private final Context ctx;
-    private final Solver solver;
-    private final long deadline;
-    private String reason = "";
-    private Model model;
-
-    Solving(Context ctx, BoolExpr constraints, long deadline) {
-      this.ctx = ctx;
-      this.solver = ctx.mkSolver();
-      this.solver.add(constraints);
-      this.deadline = deadline;
+    Outcome(Routine routine, PropertySpec spec, List<String> assumptions, long start) {
+      this.routine = routine;
+      this.spec = spec;
+      this.assumptions = assumptions;
+      this.start = start;
     }
 
-    Answer check(BoolExpr... assertions) {
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
-        reason = "timeout: the time budget ran out";
-        return Answer.UNKNOWN;
-      }
-      Params p = ctx.mkParams();
-      p.add("timeout", (int) Math.min(left, Integer.MAX_VALUE));
-      solver.setParameters(p);
-      solver.push();
-      try {
-        solver.add(assertions);
-        return switch (solver.check()) {
-          case SATISFIABLE -> {
-            model = solver.getModel();
-            yield Answer.SAT;
-          }
-          case UNSATISFIABLE -> Answer.UNSAT;
-          default -> {
-            reason = "Z3 answered unknown (" + solver.getReasonUnknown() + ")";
-            yield Answer.UNKNOWN;
-          }
-        };
-      } finally {
-        solver.pop();
-      }
+    long millis() {
+      return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** The model of the last SAT answer. */
-    Model model() {
-      return model;
-    }
-
-    String reason() {
-      return reason;
+    Verdict verdict(Status status, String message) {
+      return new Verdict(routine.symbol(), spec.name(), spec.label(), status, message, spec.pos(), null, assumptions,
+          z3Version(), millis());
     }
   }
 }

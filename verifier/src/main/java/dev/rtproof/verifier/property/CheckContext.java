@@ -2,18 +2,16 @@ package dev.rtproof.verifier.property;
 
 import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
-import dev.rtproof.dsl.expr.Expr;
-import dev.rtproof.dsl.expr.ExprException;
-import dev.rtproof.dsl.expr.ExprParser;
-import dev.rtproof.dsl.expr.Names;
 import dev.rtproof.dsl.ir.Instr;
 import dev.rtproof.dsl.ir.PropertySpec;
+import dev.rtproof.dsl.ir.SourcePos;
+import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.Environment;
-import dev.rtproof.verifier.symbolic.ExprTranslator;
 import dev.rtproof.verifier.symbolic.Findings;
 import dev.rtproof.verifier.symbolic.Obligation;
 import dev.rtproof.verifier.symbolic.PathOracle;
 import dev.rtproof.verifier.symbolic.Smt;
+import dev.rtproof.verifier.symbolic.Snapshot;
 import dev.rtproof.verifier.symbolic.SymState;
 import java.util.Map;
 
@@ -22,29 +20,37 @@ public final class CheckContext {
   public final Smt smt;
   public final Environment env;
   public final PropertySpec spec;
-  public final Names names;
   private final Findings findings;
   private final SymState entry;
   private final PathOracle oracle;
 
-  public CheckContext(Environment env, Findings findings, PropertySpec spec, Names names, SymState entry,
-      PathOracle oracle) {
+  public CheckContext(Environment env, Findings findings, PropertySpec spec, SymState entry, PathOracle oracle) {
     this.smt = env.smt;
     this.env = env;
     this.spec = spec;
-    this.names = names;
     this.findings = findings;
     this.entry = entry;
     this.oracle = oracle;
   }
 
+  /** The state at the routine's entry (unchanged by execution). */
   public SymState entry() {
     return entry;
   }
 
-  /** Records that {@code claim} must hold whenever {@code s}'s path reaches {@code in}. */
-  public void obligation(SymState s, BoolExpr claim, Instr in, String what, Map<String, BitVecExpr> witnesses) {
-    findings.obligations.add(new Obligation(s.path, claim, in.pos(), what, witnesses));
+  /**
+   * Records that {@code claim} must hold whenever {@code s}'s path reaches {@code in}; a replay of a
+   * counterexample must observe {@code violation}.
+   */
+  public void obligation(SymState s, BoolExpr claim, Instr in, String what, Map<String, BitVecExpr> witnesses,
+      Violation violation) {
+    obligation(s, claim, in.pos(), what, witnesses, violation);
+  }
+
+  /** Like {@link #obligation(SymState, BoolExpr, Instr, String, Map, Violation)}, reported at {@code pos}. */
+  public void obligation(SymState s, BoolExpr claim, SourcePos pos, String what, Map<String, BitVecExpr> witnesses,
+      Violation violation) {
+    findings.obligations.add(new Obligation(s.path(), claim, pos, what, witnesses, violation));
   }
 
   /** Records that the property's trigger is reached when {@code when} holds. */
@@ -52,13 +58,8 @@ public final class CheckContext {
     findings.triggers.add(when);
   }
 
-  /** Parses and translates a condition of the expression language at {@code now}. */
+  /** Translates a condition of the expression language at {@code now} ({@code entry(R)}: the routine's entry). */
   public BoolExpr condition(String text, SymState now) {
-    try {
-      Expr e = ExprParser.parseCondition(text, names);
-      return new ExprTranslator(env, now, entry, oracle).condition(e);
-    } catch (ExprException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    return env.condition(text, spec.name(), now, Snapshot.of(entry), oracle);
   }
 }

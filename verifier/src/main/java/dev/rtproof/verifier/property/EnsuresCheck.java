@@ -1,6 +1,7 @@
 package dev.rtproof.verifier.property;
 
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.SymState;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ final class EnsuresCheck implements PropertyCheck {
 
   @Override
   public void exit(SymState s, Instr in) {
-    cx.trigger(s.path);
-    cx.obligation(s, cx.condition(expression, s), in, "\"" + expression + "\" does not hold at " + in, Map.of());
+    cx.trigger(s.path());
+    cx.obligation(s, cx.condition(expression, s), in, "\"" + expression + "\" does not hold at " + in, Map.of(),
+        Violation.expression(s.routine(), s.index, expression));
   }
 }

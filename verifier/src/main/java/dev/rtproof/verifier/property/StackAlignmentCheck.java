@@ -3,6 +3,7 @@ package dev.rtproof.verifier.property;
 import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.SymState;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ final class StackAlignmentCheck implements PropertyCheck {
     BoolExpr aligned = Long.bitCount(modulus) == 1
         ? smt.eq(smt.and(sp, smt.bv(modulus - 1)), smt.bv(0))
         : smt.eq(smt.ctx.mkBVURem(sp, smt.bv(modulus)), smt.bv(0));
-    cx.trigger(s.path);
-    cx.obligation(s, aligned, in, "SP is not " + modulus + "-aligned at " + where, Map.of("SP", sp));
+    cx.trigger(s.path());
+    cx.obligation(s, aligned, in, "SP is not " + modulus + "-aligned at " + where, Map.of("SP", sp),
+        Violation.misaligned(s.routine(), s.index, modulus));
   }
 }

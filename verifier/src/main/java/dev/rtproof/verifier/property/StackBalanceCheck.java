@@ -2,6 +2,7 @@ package dev.rtproof.verifier.property;
 
 import com.microsoft.z3.BitVecExpr;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.SymState;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,14 +25,14 @@ final class StackBalanceCheck implements PropertyCheck {
     var smt = cx.smt;
     SymState entry = cx.entry();
     BitVecExpr returnAddress = entry.mem.load(entry.mem.resolve(entry.sp(), 8, smt.truth(), null), 8);
-    BitVecExpr slot = s.mem.load(s.mem.resolve(s.sp(), 8, s.path, null), 8);
+    BitVecExpr slot = s.mem.load(s.mem.resolve(s.sp(), 8, s.path(), null), 8);
     Map<String, BitVecExpr> w = new LinkedHashMap<>();
     w.put("SP", s.sp());
     w.put("SP at entry", entry.sp());
     w.put("0(SP)", slot);
     w.put("return address", returnAddress);
-    cx.trigger(s.path);
+    cx.trigger(s.path());
     cx.obligation(s, smt.all(smt.eq(s.sp(), entry.sp()), smt.eq(slot, returnAddress)), in,
-        "the stack is not balanced at " + in, w);
+        "the stack is not balanced at " + in, w, Violation.unbalanced(s.routine(), s.index));
   }
 }

@@ -2,6 +2,7 @@ package dev.rtproof.verifier.property;
 
 import com.microsoft.z3.BitVecExpr;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.SymState;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,12 +35,12 @@ final class TlsRoundTripCheck implements PropertyCheck {
   public void tlsAccess(SymState s, BitVecExpr address, Instr in) {
     var smt = cx.smt;
     BitVecExpr slot = smt.add(cx.env.address(m), smt.bv(mTls));
-    cx.trigger(smt.all(s.path, s.fsSet));
+    cx.trigger(smt.all(s.path(), s.fsSet));
     Map<String, BitVecExpr> w = new LinkedHashMap<>();
     w.put("FS", s.fs);
     w.put("-8(FS)", smt.sub(s.fs, smt.bv(8)));
     w.put(m + "+m_tls", slot);
     cx.obligation(s, smt.implies(s.fsSet, smt.eq(smt.sub(s.fs, smt.bv(8)), slot)), in,
-        "-8(FS) is not " + m + ".tls[0] at " + in, w);
+        "-8(FS) is not " + m + ".tls[0] at " + in, w, Violation.tlsMismatch(s.routine(), s.index, m, mTls));
   }
 }

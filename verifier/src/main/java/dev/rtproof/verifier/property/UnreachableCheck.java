@@ -2,6 +2,7 @@ package dev.rtproof.verifier.property;
 
 import com.microsoft.z3.BitVecExpr;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.SymState;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class UnreachableCheck implements PropertyCheck {
 
   @Override
   public void entry(SymState s) {
-    cx.trigger(s.path);
+    cx.trigger(s.path());
   }
 
   @Override
@@ -40,10 +41,10 @@ final class UnreachableCheck implements PropertyCheck {
     var smt = cx.smt;
     for (String u : symbols) {
       if (u.equals(symbol)) {
-        cx.obligation(s, smt.falsity(), in, u + " is reached", Map.of());
+        cx.obligation(s, smt.falsity(), in, u + " is reached", Map.of(), Violation.reached(s.routine(), s.index, u));
       } else if (symbol == null && cx.env.knows(u)) {
         cx.obligation(s, smt.not(smt.eq(target, cx.env.address(u))), in, u + " is reached through " + in,
-            Map.of("target", target));
+            Map.of("target", target), Violation.reached(s.routine(), s.index, u));
       }
     }
   }

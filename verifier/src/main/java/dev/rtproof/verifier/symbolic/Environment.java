@@ -4,11 +4,18 @@ import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BitVecSort;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Expr;
+import com.microsoft.z3.FuncDecl;
+import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.Linux;
+import dev.rtproof.dsl.expr.ExprException;
+import dev.rtproof.dsl.expr.ExprParser;
+import dev.rtproof.dsl.expr.Names;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.SymbolTable;
 import dev.rtproof.emulator.Layout;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +24,9 @@ import java.util.Set;
 
 /**
  * Where things are, symbolically: the entry SP and its stack window, a base address variable per data
- * symbol, code symbols at the emulator's addresses. Every constraint comes with the sentence the report
- * prints, so a proof lists exactly what it assumed.
+ * symbol, code symbols at the emulator's addresses, and (with the thread model) the thread's g slot at
+ * {@code -8(FS)} holding the current g. Every constraint comes with the sentence the report prints, so
+ * a proof lists exactly what it assumed.
  */
 public final class Environment {
   /** Lowest mappable address (Linux {@code mmap_min_addr}). */
@@ -26,9 +34,17 @@ public final class Environment {
   /** The stack window around the entry SP, as the emulator maps it. */
   public static final long STACK_BELOW = Layout.STACK_SIZE - (Layout.STACK_TOP - Layout.INITIAL_SP);
   public static final long STACK_ABOVE = Layout.STACK_TOP - Layout.INITIAL_SP;
+  /** Region names of the thread model. */
+  public static final String TLS_SLOT = "tls-g-slot";
+  public static final String CURRENT_G = "current-g";
+  /** The variable naming the current g's address. */
+  public static final String CURRENT_G_VAR = "current_g";
 
-  /** A mapped range: a name, a start address and a size in bytes. */
-  public record Region(String name, BitVecExpr start, long size) {}
+  /**
+   * A mapped range: a name, the variable its addresses are written against, where it starts, its size,
+   * and the offset of that variable inside it.
+   */
+  public record Region(String name, String baseVariable, BitVecExpr start, long size, long baseOffset) {}
 
   public final Smt smt;
   public final Program program;
@@ -36,23 +52,34 @@ public final class Environment {
   public final BitVecExpr sp0;
   private final Map<String, BitVecExpr> dataBases = new LinkedHashMap<>();
   private final List<Region> regions = new ArrayList<>();
-  /** Region index by the name of the variable its addresses are written against ("SP" for the stack). */
   private final Map<String, Integer> regionByBase = new LinkedHashMap<>();
   private final List<BoolExpr> constraints = new ArrayList<>();
   private final Set<String> assumptions = new LinkedHashSet<>();
+  private final List<BoolExpr> preferences = new ArrayList<>();
+  private final boolean threadModel;
+  private Names names;
+  private BitVecExpr frameSize;
+  private final Map<Instr, Map<Integer, BitVecExpr>> operandTerms = new java.util.IdentityHashMap<>();
+  private final Map<Reg, FuncDecl<BitVecSort>> cpuid = new java.util.EnumMap<>(Reg.class);
+  private final List<BitVecExpr> cpuidLeaves = new ArrayList<>();
 
-  public Environment(Smt smt, Program program) {
+  /**
+   * The environment of {@code program}; {@code threadModel} adds the thread's g slot at {@code -8(FS)},
+   * which holds a pointer to a mapped g at entry, as on any thread running Go code.
+   */
+  public Environment(Smt smt, Program program, boolean threadModel) {
     this.smt = smt;
     this.program = program;
     this.layout = new Layout(program.symbols());
+    this.threadModel = threadModel;
     this.sp0 = smt.var("SP");
-    regions.add(new Region("stack", smt.sub(sp0, smt.bv(STACK_BELOW)), STACK_BELOW + STACK_ABOVE));
-    regionByBase.put("SP", 0);
+    addRegion(new Region("stack", "SP", smt.sub(sp0, smt.bv(STACK_BELOW)), STACK_BELOW + STACK_ABOVE, STACK_BELOW));
     constraints.add(smt.eq(smt.and(sp0, smt.bv(7)), smt.bv(0)));
     constraints.add(smt.ule(smt.bv(MIN_ADDRESS + STACK_BELOW), sp0));
     constraints.add(smt.ule(sp0, smt.bv(Linux.TASK_SIZE_MAX - STACK_ABOVE)));
     assumptions.add("SP at entry is 8-byte aligned, in user space, and [SP-" + (STACK_BELOW / 1024) + " KiB, SP+"
         + (STACK_ABOVE / 1024) + " KiB) is mapped stack");
+    preferences.add(smt.eq(sp0, smt.bv(Layout.INITIAL_SP)));
     List<String> sized = new ArrayList<>();
     for (SymbolTable.Symbol s : program.symbols().all()) {
       if (s.kind() != SymbolTable.Kind.DATA) {
@@ -60,12 +87,22 @@ public final class Environment {
       }
       BitVecExpr base = smt.var(s.name());
       dataBases.put(s.name(), base);
-      constraints.add(smt.eq(smt.and(base, smt.bv(7)), smt.bv(0)));
-      constraints.add(smt.ule(smt.bv(MIN_ADDRESS), base));
-      constraints.add(smt.ule(base, smt.bv(Linux.TASK_SIZE_MAX - s.size())));
-      regionByBase.put(s.name(), regions.size());
-      regions.add(new Region(s.name(), base, s.size()));
+      placed(base, s.size());
+      addRegion(new Region(s.name(), s.name(), base, s.size(), 0));
       sized.add(s.name() + " " + s.size() + " bytes (" + s.sizeSource() + ")");
+      preferences.add(smt.eq(base, smt.bv(layout.address(s.name()))));
+    }
+    if (threadModel) {
+      long gSize = program.profile().constants().getOrDefault("g__size", 8L);
+      BitVecExpr fs = smt.var("FS");
+      BitVecExpr g = smt.var(CURRENT_G_VAR);
+      addRegion(new Region(TLS_SLOT, "FS", smt.sub(fs, smt.bv(8)), 8, 8));
+      addRegion(new Region(CURRENT_G, CURRENT_G_VAR, g, gSize, 0));
+      placed(smt.sub(fs, smt.bv(8)), 8);
+      placed(g, gSize);
+      constraints.add(smt.eq(smt.load(smt.memory(initialArrayName(TLS_SLOT)), smt.bv(0), 8), g));
+      assumptions.add("at entry FS-8 is the thread's g slot (mapped, 8-byte aligned) and holds the address of the"
+          + " current g (" + gSize + " bytes, mapped), both disjoint from the stack and the data symbols");
     }
     for (int i = 0; i < regions.size(); i++) {
       for (int j = i + 1; j < regions.size(); j++) {
@@ -78,10 +115,87 @@ public final class Environment {
     }
   }
 
+  /** The name of region {@code region}'s byte array at entry. */
+  public static String initialArrayName(String region) {
+    return "mem!" + region;
+  }
+
+  private void addRegion(Region r) {
+    regionByBase.put(r.baseVariable(), regions.size());
+    regions.add(r);
+  }
+
+  private void placed(BitVecExpr start, long size) {
+    constraints.add(smt.eq(smt.and(start, smt.bv(7)), smt.bv(0)));
+    constraints.add(smt.ule(smt.bv(MIN_ADDRESS), start));
+    constraints.add(smt.ule(start, smt.bv(Linux.TASK_SIZE_MAX - size)));
+  }
+
   private BoolExpr disjoint(Region a, Region b) {
     return smt.any(
         smt.ule(smt.add(a.start(), smt.bv(a.size())), b.start()),
         smt.ule(smt.add(b.start(), smt.bv(b.size())), a.start()));
+  }
+
+  /**
+   * Makes the frame size a symbolic constant {@code f}: the operands {@code terms} names (by instruction
+   * object and operand index) take the given terms instead of their numbers, and {@code stackguard}
+   * checks against {@code f}.
+   */
+  public void parameterizeFrameSize(BitVecExpr f, Map<Instr, Map<Integer, BitVecExpr>> terms) {
+    this.frameSize = f;
+    operandTerms.putAll(terms);
+  }
+
+  /** The symbolic frame size, or null. */
+  public BitVecExpr frameSizeParameter() {
+    return frameSize;
+  }
+
+  /** The term replacing operand {@code operand}'s number in {@code in} (an immediate or a displacement), or null. */
+  public BitVecExpr operandTerm(Instr in, int operand) {
+    if (operandTerms.isEmpty()) {
+      return null;
+    }
+    Map<Integer, BitVecExpr> t = operandTerms.get(in);
+    return t == null ? null : t.get(operand);
+  }
+
+  /** How expressions name things in this program: registers, layout constants, symbols. */
+  public Names names() {
+    if (names == null) {
+      names = new Names(program.profile().constants(), program.symbols().all().stream()
+          .map(SymbolTable.Symbol::name).collect(java.util.stream.Collectors.toSet()));
+    }
+    return names;
+  }
+
+  /**
+   * Translates condition {@code text} (the expression language) at {@code now}, with {@code entry(R)}
+   * from {@code entry}; a malformed expression is an IllegalArgumentException naming {@code what}.
+   */
+  public BoolExpr condition(String text, String what, SymState now, Snapshot entry, PathOracle oracle) {
+    try {
+      return new ExprTranslator(this, now, entry, oracle).condition(ExprParser.parseCondition(text, names()));
+    } catch (ExprException e) {
+      throw new IllegalArgumentException(what + "(\"" + text + "\"): " + e.getMessage(), e);
+    }
+  }
+
+  /** What CPUID answers in {@code r} for {@code leaf}: an uninterpreted function of the leaf. */
+  public BitVecExpr cpuid(Reg r, BitVecExpr leaf) {
+    FuncDecl<BitVecSort> f = cpuid.computeIfAbsent(r,
+        x -> smt.ctx.mkFuncDecl("cpuid_" + x, smt.ctx.mkBitVecSort(32), smt.ctx.mkBitVecSort(32)));
+    return (BitVecExpr) smt.ctx.mkApp(f, leaf);
+  }
+
+  /** The leaves CPUID was executed with, in execution order (a counterexample answers each). */
+  public List<BitVecExpr> cpuidLeaves() {
+    return cpuidLeaves;
+  }
+
+  public boolean threadModel() {
+    return threadModel;
   }
 
   /** The address of {@code symbol}: a variable for data, the emulator's concrete address for code. */
@@ -109,7 +223,7 @@ public final class Environment {
 
   /** Offset in region {@code i} of its base variable (the stack starts below the entry SP). */
   public long baseOffset(int i) {
-    return i == 0 ? STACK_BELOW : 0;
+    return regions.get(i).baseOffset();
   }
 
   /** True when {@code [address, address + bytes)} lies inside region {@code i}. */
@@ -118,18 +232,31 @@ public final class Environment {
     return smt.ule(smt.sub(address, r.start()), smt.bv(r.size() - bytes));
   }
 
-  /** The region names, in order, for counterexample reports. */
+  /** The regions, in order. */
   public List<Region> regions() {
-    return java.util.Collections.unmodifiableList(regions);
+    return Collections.unmodifiableList(regions);
   }
 
   public Map<String, BitVecExpr> dataBases() {
-    return Map.copyOf(dataBases);
+    return Collections.unmodifiableMap(dataBases);
   }
 
   /** The conjunction of all placement constraints. */
   public BoolExpr constraints() {
     return smt.all(constraints.toArray(new BoolExpr[0]));
+  }
+
+  /**
+   * Conditions a counterexample should meet if it can, so that it reads like an emulator run: the
+   * emulator's SP and symbol placement, and whatever executions add (a return address that ends the run).
+   */
+  public List<BoolExpr> preferences() {
+    return Collections.unmodifiableList(preferences);
+  }
+
+  /** Adds a preference for counterexamples. */
+  public void prefer(BoolExpr condition) {
+    preferences.add(condition);
   }
 
   /** Records an assumption the proof now depends on (a syscall model, a call default, …). */

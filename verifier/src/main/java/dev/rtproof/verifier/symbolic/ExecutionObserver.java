@@ -2,6 +2,7 @@ package dev.rtproof.verifier.symbolic;
 
 import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
+import dev.rtproof.dsl.ir.Assertion;
 import dev.rtproof.dsl.ir.Instr;
 
 /**
@@ -10,8 +11,16 @@ import dev.rtproof.dsl.ir.Instr;
  * inlined into it.
  */
 public interface ExecutionObserver {
-  /** Execution starts: the body entry of the routine. */
+  /** Execution starts: the entry of the routine. */
   default void entry(SymState s) {}
+
+  /** The routine's body is entered: the instruction {@link #bodyEntryIndex} names is about to execute. */
+  default void bodyEntry(SymState s) {}
+
+  /** Where the body of the routine starts: the first instruction after its stack check (0 without one). */
+  default int bodyEntryIndex(dev.rtproof.dsl.ir.Lowered code) {
+    return code.bodyStart();
+  }
 
   /**
    * A data access of {@code bytes} at {@code address}, before it happens; {@code mapped} is when it lies
@@ -36,4 +45,7 @@ public interface ExecutionObserver {
 
   /** Control may go where there is no code, when {@code when} holds (a corrupted return address, …). */
   default void badJump(SymState s, BoolExpr when, String what, Instr in) {}
+
+  /** An {@code ASSERT} of the routine itself is reached, before the instruction it precedes. */
+  default void assertion(SymState s, Assertion a, Instr in) {}
 }

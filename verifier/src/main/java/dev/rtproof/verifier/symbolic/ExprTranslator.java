@@ -21,11 +21,14 @@ public final class ExprTranslator {
   private final Smt smt;
   private final Environment env;
   private final SymState now;
-  private final SymState entry;
+  private final Snapshot entry;
   private final PathOracle oracle;
 
-  /** Translates at {@code now}; loads are resolved on {@code now}'s path with {@code oracle} (may be null). */
-  public ExprTranslator(Environment env, SymState now, SymState entry, PathOracle oracle) {
+  /**
+   * Translates at {@code now}, with {@code entry(R)} read from {@code entry}; loads are resolved on
+   * {@code now}'s path with {@code oracle} (may be null).
+   */
+  public ExprTranslator(Environment env, SymState now, Snapshot entry, PathOracle oracle) {
     this.smt = env.smt;
     this.env = env;
     this.now = now;
@@ -49,11 +52,11 @@ public final class ExprTranslator {
       return smt.bv(c.value());
     }
     if (e instanceof RegValue r) {
-      return (r.entry() ? entry : now).reg(r.reg());
+      return r.entry() ? entry.reg(r.reg()) : now.reg(r.reg());
     }
     if (e instanceof SegmentBase s) {
-      SymState st = s.entry() ? entry : now;
-      return s.segment() == dev.rtproof.dsl.expr.Expr.Segment.FS ? st.fs : st.gs;
+      boolean fs = s.segment() == dev.rtproof.dsl.expr.Expr.Segment.FS;
+      return s.entry() ? (fs ? entry.fs() : entry.gs()) : (fs ? now.fs : now.gs);
     }
     if (e instanceof FlagValue f) {
       return now.flags[switch (f.flag()) {
@@ -70,7 +73,7 @@ public final class ExprTranslator {
     }
     if (e instanceof Load l) {
       int bytes = l.width() / 8;
-      return now.mem.load(now.mem.resolve(value(l.address()), bytes, now.path, oracle), bytes);
+      return smt.zext(now.mem.load(now.mem.resolve(value(l.address()), bytes, now.path(), oracle), bytes), l.width());
     }
     if (e instanceof Unary u) {
       return switch (u.op()) {

@@ -59,13 +59,86 @@ public final class Smt {
     return memory(prefix + "!" + (fresh++));
   }
 
+  /**
+   * {@code a + b}, folded on the spot where one side is a number: {@code (x + 8) + 16} becomes
+   * {@code x + 24}, so addresses stay in the {@code base + constant} form memory resolution reads without
+   * asking Z3 to simplify.
+   */
   public BitVecExpr add(Expr<BitVecSort> a, Expr<BitVecSort> b) {
-    return ctx.mkBVAdd(a, b);
+    Long cb = numeral(b);
+    if (cb == null) {
+      Long ca = numeral(a);
+      return ca == null ? ctx.mkBVAdd(a, b) : addConstant((BitVecExpr) b, ca);
+    }
+    return addConstant((BitVecExpr) a, cb);
+  }
+
+  /** {@code a + c}, folded. */
+  public BitVecExpr addConstant(BitVecExpr a, long c) {
+    int w = a.getSortSize();
+    Long ca = numeral(a);
+    if (ca != null) {
+      return bv(ca + c, w);
+    }
+    if ((c & mask(w)) == 0) {
+      return a;
+    }
+    if (a.isBVAdd() && a.getNumArgs() == 2) {
+      Expr<?>[] args = a.getArgs();
+      Long k = numeral(args[1]);
+      if (k != null) {
+        return fold((BitVecExpr) args[0], k + c, w);
+      }
+      k = numeral(args[0]);
+      if (k != null) {
+        return fold((BitVecExpr) args[1], k + c, w);
+      }
+    }
+    return ctx.mkBVAdd(a, bv(c, w));
+  }
+
+  private BitVecExpr fold(BitVecExpr x, long c, int w) {
+    return (c & mask(w)) == 0 ? x : ctx.mkBVAdd(x, bv(c, w));
   }
 
   public BitVecExpr sub(Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    Long cb = numeral(b);
+    if (cb != null) {
+      return addConstant((BitVecExpr) a, -cb);
+    }
+    if (a.equals(b)) {
+      return bv(0, ((BitVecExpr) a).getSortSize());
+    }
     return ctx.mkBVSub(a, b);
   }
+
+  /** The value of a numeral, or null when {@code e} is not one (no simplification). */
+  public static Long numeral(Expr<?> e) {
+    return e instanceof BitVecNum n ? n.getBigInteger().longValue() : null;
+  }
+
+  /**
+   * {@code e} as {@code variable + constant} when it has that form syntactically: the variable's name and
+   * the constant, else null.
+   */
+  public static Affine affine(Expr<BitVecSort> e) {
+    if (e.isConst()) {
+      return new Affine(e.getFuncDecl().getName().toString(), 0);
+    }
+    if (e.isBVAdd() && e.getNumArgs() == 2) {
+      Expr<?>[] args = e.getArgs();
+      for (int i = 0; i < 2; i++) {
+        Long k = numeral(args[i]);
+        if (k != null && args[1 - i].isConst()) {
+          return new Affine(args[1 - i].getFuncDecl().getName().toString(), k);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A variable plus a constant. */
+  public record Affine(String variable, long constant) {}
 
   public BitVecExpr and(Expr<BitVecSort> a, Expr<BitVecSort> b) {
     return ctx.mkBVAND(a, b);
@@ -106,17 +179,49 @@ public final class Smt {
   }
 
   public BoolExpr not(Expr<com.microsoft.z3.BoolSort> a) {
+    if (a.isTrue()) {
+      return falsity();
+    }
+    if (a.isFalse()) {
+      return truth();
+    }
+    if (a.isNot()) {
+      return (BoolExpr) a.getArgs()[0];
+    }
     return ctx.mkNot(a);
   }
 
+  /** The conjunction, without the parts that are syntactically true; false when one is false. */
   @SafeVarargs
   public final BoolExpr all(Expr<com.microsoft.z3.BoolSort>... parts) {
-    return ctx.mkAnd(parts);
+    return junction(parts, true);
   }
 
+  /** The disjunction, without the parts that are syntactically false; true when one is true. */
   @SafeVarargs
   public final BoolExpr any(Expr<com.microsoft.z3.BoolSort>... parts) {
-    return ctx.mkOr(parts);
+    return junction(parts, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private BoolExpr junction(Expr<com.microsoft.z3.BoolSort>[] parts, boolean and) {
+    java.util.List<BoolExpr> kept = new java.util.ArrayList<>(parts.length);
+    for (Expr<com.microsoft.z3.BoolSort> p : parts) {
+      if (and ? p.isFalse() : p.isTrue()) {
+        return (BoolExpr) p;
+      }
+      if (!(and ? p.isTrue() : p.isFalse())) {
+        kept.add((BoolExpr) p);
+      }
+    }
+    if (kept.isEmpty()) {
+      return and ? truth() : falsity();
+    }
+    if (kept.size() == 1) {
+      return kept.get(0);
+    }
+    BoolExpr[] k = kept.toArray(new BoolExpr[0]);
+    return and ? ctx.mkAnd(k) : ctx.mkOr(k);
   }
 
   public BoolExpr implies(Expr<com.microsoft.z3.BoolSort> a, Expr<com.microsoft.z3.BoolSort> b) {
@@ -132,12 +237,37 @@ public final class Smt {
   }
 
   public BitVecExpr ite(Expr<com.microsoft.z3.BoolSort> c, Expr<BitVecSort> a, Expr<BitVecSort> b) {
+    if (c.isTrue() || a.equals(b)) {
+      return (BitVecExpr) a;
+    }
+    if (c.isFalse()) {
+      return (BitVecExpr) b;
+    }
     return (BitVecExpr) ctx.mkITE(c, a, b);
   }
 
   public BoolExpr iteBool(Expr<com.microsoft.z3.BoolSort> c, Expr<com.microsoft.z3.BoolSort> a,
       Expr<com.microsoft.z3.BoolSort> b) {
+    if (c.isTrue() || a.equals(b)) {
+      return (BoolExpr) a;
+    }
+    if (c.isFalse()) {
+      return (BoolExpr) b;
+    }
     return (BoolExpr) ctx.mkITE(c, a, b);
+  }
+
+  /** {@code c ? a : b} over byte arrays. */
+  @SuppressWarnings("unchecked")
+  public ArrayExpr<BitVecSort, BitVecSort> iteArray(Expr<com.microsoft.z3.BoolSort> c,
+      ArrayExpr<BitVecSort, BitVecSort> a, ArrayExpr<BitVecSort, BitVecSort> b) {
+    if (c.isTrue() || a.equals(b)) {
+      return a;
+    }
+    if (c.isFalse()) {
+      return b;
+    }
+    return (ArrayExpr<BitVecSort, BitVecSort>) ctx.mkITE(c, a, b);
   }
 
   /** Bit {@code i} of {@code e} as a boolean. */

@@ -2,47 +2,72 @@ package dev.rtproof.verifier.symbolic;
 
 import com.microsoft.z3.ArrayExpr;
 import com.microsoft.z3.BitVecExpr;
-import com.microsoft.z3.BitVecNum;
 import com.microsoft.z3.BitVecSort;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Expr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * Symbolic memory split by region: one byte array per mapped region (the stack, each data symbol),
- * indexed by offset. An address that simplifies to {@code base + constant} with the offset inside the
- * region resolves to that region at a concrete offset, which keeps Z3's work small; any other address
- * is split over every region it may fall in (sound under the disjointness assumptions). An access
- * outside every region faults, as in the emulator. Immutable: stores return a new memory.
+ * Symbolic memory split by region: one {@link RegionMemory} per mapped region (the stack, each data
+ * symbol, the thread's g slot and g), indexed by offset. An address of the form {@code base + constant}
+ * with the offset inside the region resolves to that region at a concrete offset, which keeps Z3's work
+ * small; any other address is resolved by asking Z3 which region it must lie in, and otherwise split over
+ * every region it may fall in (sound under the disjointness assumptions). An access outside every region
+ * faults, as in the emulator. Copy-on-write: {@link #copy} is cheap, a write copies only the region it
+ * changes if another path shares it.
  */
 public final class SymMemory {
-  /** A part of an access: when it applies, which region, at which offset. */
-  public record Piece(BoolExpr when, int region, BitVecExpr offset) {}
+  /** A part of an access: when it applies, which region, at which offset (concrete when known). */
+  public record Piece(BoolExpr when, int region, Long concrete, BitVecExpr offset) {}
 
   /** Where an access of some bytes at an address goes, and when it is inside mapped memory. */
   public record Resolution(List<Piece> pieces, BoolExpr mapped) {}
 
   private final Environment env;
-  private final ArrayExpr<BitVecSort, BitVecSort>[] arrays;
+  private final RegionMemory[] regions;
+  private final boolean[] owned;
 
-  @SuppressWarnings("unchecked")
   SymMemory(Environment env, String prefix) {
     this.env = env;
-    List<Environment.Region> regions = env.regions();
-    this.arrays = new ArrayExpr[regions.size()];
-    for (int i = 0; i < arrays.length; i++) {
-      arrays[i] = env.smt.memory(prefix + "!" + regions.get(i).name());
+    List<Environment.Region> rs = env.regions();
+    this.regions = new RegionMemory[rs.size()];
+    this.owned = new boolean[rs.size()];
+    for (int i = 0; i < regions.length; i++) {
+      regions[i] = new RegionMemory(env.smt, env.smt.memory(prefix + "!" + rs.get(i).name()));
+      owned[i] = true;
     }
   }
 
-  private SymMemory(Environment env, ArrayExpr<BitVecSort, BitVecSort>[] arrays) {
+  private SymMemory(Environment env, RegionMemory[] regions) {
     this.env = env;
-    this.arrays = arrays;
+    this.regions = regions;
+    this.owned = new boolean[regions.length];
   }
 
+  /** A memory with the same contents; writes to either do not show in the other. */
+  public SymMemory copy() {
+    java.util.Arrays.fill(owned, false);
+    return new SymMemory(env, regions.clone());
+  }
+
+  private RegionMemory writable(int i) {
+    if (!owned[i]) {
+      regions[i] = regions[i].copy();
+      owned[i] = true;
+    }
+    return regions[i];
+  }
+
+  /** Region {@code i}'s bytes as one Z3 array. */
   public ArrayExpr<BitVecSort, BitVecSort> array(int region) {
-    return arrays[region];
+    return regions[region].array();
+  }
+
+  /** This memory with region {@code region}'s bytes replaced by {@code array}. */
+  public void replace(int region, ArrayExpr<BitVecSort, BitVecSort> array) {
+    writable(region).replace(array);
   }
 
   /**
@@ -51,64 +76,75 @@ public final class SymMemory {
    */
   public Resolution resolve(Expr<BitVecSort> address, int bytes, BoolExpr path, PathOracle oracle) {
     Smt smt = env.smt;
-    BitVecExpr a = (BitVecExpr) address.simplify();
     List<Piece> pieces = new ArrayList<>();
-    collect(a, path, smt.truth(), bytes, oracle, pieces);
-    List<Environment.Region> regions = env.regions();
+    collect((BitVecExpr) address, path, smt.truth(), bytes, oracle, pieces, true);
+    List<Environment.Region> rs = env.regions();
     BoolExpr[] inside = new BoolExpr[pieces.size()];
     for (int i = 0; i < inside.length; i++) {
       Piece p = pieces.get(i);
-      inside[i] = smt.all(p.when(), smt.ule(p.offset(), smt.bv(regions.get(p.region()).size() - bytes)));
+      inside[i] = p.concrete() != null ? p.when()
+          : smt.all(p.when(), smt.ule(p.offset(), smt.bv(rs.get(p.region()).size() - bytes)));
     }
-    BoolExpr mapped = (BoolExpr) smt.any(inside).simplify();
-    return new Resolution(pieces, mapped);
+    return new Resolution(pieces, smt.any(inside));
   }
 
-  private void collect(BitVecExpr a, BoolExpr path, BoolExpr when, int bytes, PathOracle oracle, List<Piece> out) {
+  private void collect(BitVecExpr a, BoolExpr path, BoolExpr when, int bytes, PathOracle oracle, List<Piece> out,
+      boolean maySimplify) {
     Smt smt = env.smt;
     if (a.isITE()) {
       BoolExpr c = (BoolExpr) a.getArgs()[0];
       Boolean known = oracle == null ? null : oracle.decide(smt.all(path, when), c);
       if (known == null || known) {
-        collect((BitVecExpr) a.getArgs()[1], path, known == null ? smt.all(when, c) : when, bytes, oracle, out);
+        collect((BitVecExpr) a.getArgs()[1], path, known == null ? smt.all(when, c) : when, bytes, oracle, out, true);
       }
       if (known == null || !known) {
-        collect((BitVecExpr) a.getArgs()[2], path, known == null ? smt.all(when, smt.not(c)) : when, bytes, oracle, out);
+        collect((BitVecExpr) a.getArgs()[2], path, known == null ? smt.all(when, smt.not(c)) : when, bytes, oracle,
+            out, true);
       }
       return;
     }
-    int region = -1;
-    long constant = 0;
-    if (a.isConst()) {
-      region = env.regionOfBase(a.getFuncDecl().getName().toString());
-    } else if (a.isBVAdd() && a.getNumArgs() == 2 && a.getArgs()[0] instanceof BitVecNum n && a.getArgs()[1].isConst()) {
-      region = env.regionOfBase(a.getArgs()[1].getFuncDecl().getName().toString());
-      constant = n.getBigInteger().longValue();
-    }
-    if (region >= 0) {
-      long offset = constant + env.baseOffset(region);
-      if (offset >= 0 && offset <= env.regions().get(region).size() - bytes) {
-        out.add(new Piece(when, region, smt.bv(offset)));
+    Smt.Affine affine = Smt.affine(a);
+    if (affine != null) {
+      int region = env.regionOfBase(affine.variable());
+      if (region >= 0) {
+        long offset = affine.constant() + env.baseOffset(region);
+        if (offset >= 0 && offset <= env.regions().get(region).size() - bytes) {
+          out.add(new Piece(when, region, offset, smt.bv(offset)));
+          return;
+        }
+      }
+    } else if (maySimplify) {
+      BitVecExpr s = (BitVecExpr) a.simplify();
+      if (!s.equals(a)) {
+        collect(s, path, when, bytes, oracle, out, false);
         return;
       }
     }
-    List<Environment.Region> regions = env.regions();
+    List<Environment.Region> rs = env.regions();
     if (oracle != null) {
       for (int i : candidates(a)) {
         if (Boolean.TRUE.equals(oracle.decide(smt.all(path, when), env.inRegion(a, bytes, i)))) {
-          out.add(new Piece(when, i, smt.sub(a, regions.get(i).start())));
+          out.add(piece(when, i, smt.sub(a, rs.get(i).start())));
           return;
         }
       }
     }
-    for (int i = 0; i < regions.size(); i++) {
-      out.add(new Piece(when, i, smt.sub(a, regions.get(i).start())));
+    for (int i = 0; i < rs.size(); i++) {
+      out.add(piece(when, i, smt.sub(a, rs.get(i).start())));
     }
+  }
+
+  private Piece piece(BoolExpr when, int region, BitVecExpr offset) {
+    Long k = Smt.numeral(offset);
+    if (k != null && k >= 0 && k <= env.regions().get(region).size() - 1) {
+      return new Piece(when, region, k, offset);
+    }
+    return new Piece(when, region, null, offset);
   }
 
   /** Regions whose base variable occurs in {@code a}, the stack first. */
   private List<Integer> candidates(Expr<?> a) {
-    java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+    TreeSet<Integer> found = new TreeSet<>();
     java.util.ArrayDeque<Expr<?>> todo = new java.util.ArrayDeque<>();
     java.util.Set<Integer> seen = new java.util.HashSet<>();
     todo.push(a);
@@ -131,45 +167,56 @@ public final class SymMemory {
     return new ArrayList<>(found);
   }
 
-  /** Loads {@code bytes} little-endian bytes, zero-extended; unmapped parts read as zero. */
+  /** Loads {@code bytes} little-endian bytes as a value of {@code 8 * bytes} bits; unmapped parts read as zero. */
   public BitVecExpr load(Resolution r, int bytes) {
     Smt smt = env.smt;
-    BitVecExpr v = smt.bv(0);
-    for (int i = r.pieces().size() - 1; i >= 0; i--) {
-      Piece p = r.pieces().get(i);
-      BitVecExpr here = smt.load(arrays[p.region()], p.offset(), bytes);
-      BoolExpr in = smt.all(p.when(), smt.ule(p.offset(), smt.bv(env.regions().get(p.region()).size() - bytes)));
-      v = r.pieces().size() == 1 && isTrue(p.when()) ? here : smt.ite(in, here, v);
+    BitVecExpr v = smt.bv(0, 8 * bytes);
+    List<Piece> pieces = r.pieces();
+    for (int i = pieces.size() - 1; i >= 0; i--) {
+      Piece p = pieces.get(i);
+      RegionMemory m = regions[p.region()];
+      BitVecExpr here = p.concrete() != null ? m.load(p.concrete(), bytes) : m.load(p.offset(), bytes);
+      if (pieces.size() == 1 && p.when().isTrue() && p.concrete() != null) {
+        return here;
+      }
+      BoolExpr in = p.concrete() != null ? p.when()
+          : smt.all(p.when(), smt.ule(p.offset(), smt.bv(env.regions().get(p.region()).size() - bytes)));
+      v = smt.ite(in, here, v);
     }
     return v;
   }
 
-  /** Stores the low {@code bytes} of {@code value}; returns the new memory. */
-  public SymMemory store(Resolution r, int bytes, Expr<BitVecSort> value) {
+  /** Stores {@code value} ({@code 8 * bytes} bits) where {@code r} says. */
+  public void store(Resolution r, int bytes, BitVecExpr value) {
     Smt smt = env.smt;
-    ArrayExpr<BitVecSort, BitVecSort>[] next = arrays.clone();
-    for (Piece p : r.pieces()) {
-      ArrayExpr<BitVecSort, BitVecSort> stored = smt.store(next[p.region()], p.offset(), bytes, value);
-      if (r.pieces().size() == 1 && isTrue(p.when())) {
-        next[p.region()] = stored;
-      } else {
-        BoolExpr in = smt.all(p.when(), smt.ule(p.offset(), smt.bv(env.regions().get(p.region()).size() - bytes)));
-        @SuppressWarnings("unchecked")
-        ArrayExpr<BitVecSort, BitVecSort> chosen = (ArrayExpr<BitVecSort, BitVecSort>) smt.ctx.mkITE(in, stored, next[p.region()]);
-        next[p.region()] = chosen;
+    List<Piece> pieces = r.pieces();
+    for (Piece p : pieces) {
+      if (pieces.size() == 1 && p.when().isTrue()) {
+        if (p.concrete() != null) {
+          writable(p.region()).store(p.concrete(), bytes, value);
+        } else {
+          writable(p.region()).store(p.offset(), bytes, value);
+        }
+        continue;
       }
+      BoolExpr in = smt.all(p.when(), smt.ule(p.offset(), smt.bv(env.regions().get(p.region()).size() - bytes)));
+      RegionMemory m = writable(p.region());
+      ArrayExpr<BitVecSort, BitVecSort> before = m.array();
+      m.store(p.offset(), bytes, value);
+      m.replace(smt.iteArray(in, m.array(), before));
     }
-    return new SymMemory(env, next);
   }
 
-  /** This memory with region {@code region}'s array replaced. */
-  public SymMemory with(int region, ArrayExpr<BitVecSort, BitVecSort> array) {
-    ArrayExpr<BitVecSort, BitVecSort>[] next = arrays.clone();
-    next[region] = array;
-    return new SymMemory(env, next);
-  }
-
-  private static boolean isTrue(BoolExpr e) {
-    return e.isTrue();
+  /** {@code c ? a : b}, region by region. */
+  static SymMemory merge(Smt smt, BoolExpr c, SymMemory a, SymMemory b) {
+    RegionMemory[] out = new RegionMemory[a.regions.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = RegionMemory.merge(smt, c, a.regions[i], b.regions[i]);
+    }
+    SymMemory m = new SymMemory(a.env, out);
+    for (int i = 0; i < out.length; i++) {
+      m.owned[i] = out[i] != a.regions[i] && out[i] != b.regions[i];
+    }
+    return m;
   }
 }

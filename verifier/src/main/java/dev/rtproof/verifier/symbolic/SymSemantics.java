@@ -45,11 +45,25 @@ final class SymSemantics {
 
   // ---- operands ---------------------------------------------------------------------------------
 
+  /** A number of {@code in}'s operand {@code o}, or the term a parameterized proof put in its place. */
+  private BitVecExpr number(Instr in, Operand o, long value) {
+    for (int i = 0; i < in.args().size(); i++) {
+      if (in.arg(i) == o) {
+        BitVecExpr t = env.operandTerm(in, i);
+        if (t != null) {
+          return t;
+        }
+      }
+    }
+    return smt.bv(value);
+  }
+
   BitVecExpr ea(SymState s, Mem mem, Instr in) {
     BitVecExpr index = mem.index() == null ? smt.bv(0)
         : smt.ctx.mkBVMul(s.reg(mem.index()), smt.bv(mem.scale()));
     return switch (mem.kind()) {
-      case REG -> smt.add(smt.add(mem.base() == null ? smt.bv(0) : s.reg(mem.base()), index), smt.bv(mem.disp()));
+      case REG -> smt.add(smt.add(mem.base() == null ? smt.bv(0) : s.reg(mem.base()), index),
+          number(in, mem, mem.disp()));
       case SYMBOL -> smt.add(smt.add(env.address(mem.name()), index), smt.bv(mem.disp()));
       case ABSOLUTE -> smt.bv(mem.disp());
       case TLS -> smt.add(s.fs, smt.bv(Operands.TLS_OFFSET + mem.disp()));
@@ -68,14 +82,12 @@ final class SymSemantics {
 
   /** Resolves an access at {@code a}, reports it, and restricts the path to where it is mapped. */
   SymMemory.Resolution access(SymState s, BitVecExpr a, int bytes, boolean write, Instr in) {
-    SymMemory.Resolution r = s.mem.resolve(a, bytes, s.path, oracle);
+    SymMemory.Resolution r = s.mem.resolve(a, bytes, s.path(), oracle);
     observer.memoryAccess(s, a, bytes, write, r.mapped(), in);
-    if (r.mapped().isFalse() || oracle.infeasible(s.path, r.mapped())) {
+    if (r.mapped().isFalse() || (!r.mapped().isTrue() && oracle.infeasible(s.path(), r.mapped()))) {
       throw new PathEnds();
     }
-    if (!r.mapped().isTrue()) {
-      s.path = smt.all(s.path, r.mapped());
-    }
+    s.assume(r.mapped());
     return r;
   }
 
@@ -89,13 +101,13 @@ final class SymSemantics {
       };
     }
     if (o instanceof Imm i) {
-      return smt.bv(i.value(), w);
+      return smt.low(number(in, o, i.value()), w);
     }
     if (o instanceof SymAddr a) {
       return smt.low(smt.add(env.address(a.symbol()), smt.bv(a.offset())), w);
     }
     if (o instanceof Mem mem) {
-      return smt.low(s.mem.load(access(s, mem, w / 8, false, in), w / 8), w);
+      return s.mem.load(access(s, mem, w / 8, false, in), w / 8);
     }
     throw new Unsupported("operand " + o + " in " + in);
   }
@@ -112,7 +124,7 @@ final class SymSemantics {
         case PSEUDO -> throw new Unsupported("TLS cannot be written in " + in);
       };
     } else if (o instanceof Mem mem) {
-      s.mem = s.mem.store(access(s, mem, w / 8, true, in), w / 8, smt.zext(v, w));
+      s.mem.store(access(s, mem, w / 8, true, in), w / 8, v);
     } else {
       throw new Unsupported("cannot write to " + o + " in " + in);
     }
@@ -237,7 +249,7 @@ final class SymSemantics {
 
   void push(SymState s, BitVecExpr v, Instr in) {
     BitVecExpr sp = smt.sub(s.sp(), smt.bv(8));
-    s.mem = s.mem.store(access(s, sp, 8, true, in), 8, v);
+    s.mem.store(access(s, sp, 8, true, in), 8, v);
     s.regs[Reg.SP.number()] = sp;
   }
 
@@ -254,9 +266,11 @@ final class SymSemantics {
       case STD -> s.flags[SymState.DF] = smt.truth();
       case PAUSE -> { }
       case CPUID -> {
-        env.assume("CPUID returns arbitrary values");
+        env.assume("CPUID answers any values, the same for the same leaf (EAX)");
+        BitVecExpr leaf = smt.low(s.reg(Reg.AX), 32);
+        env.cpuidLeaves().add(leaf);
         for (Reg r : new Reg[] {Reg.AX, Reg.BX, Reg.CX, Reg.DX}) {
-          s.regs[r.number()] = smt.zext(smt.freshBv("cpuid_" + r, 32), 32);
+          s.regs[r.number()] = smt.zext(env.cpuid(r, leaf), 32);
         }
       }
       case XGETBV -> {

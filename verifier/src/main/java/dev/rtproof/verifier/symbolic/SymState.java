@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One symbolic path: register, flag, segment-base and memory values as Z3 terms, the path condition,
- * where execution is, and the inlined calls it is inside.
+ * The symbolic machine on one path (or on several merged ones): register, flag, segment-base and memory
+ * values as Z3 terms, the path condition, where execution is, the inlined calls it is inside, and how
+ * often it passed each instruction (for the unroll bound and for naming the values of each visit).
  */
 public final class SymState {
   public static final int CF = 0;
@@ -22,16 +23,17 @@ public final class SymState {
   public static final int OF = 5;
   public static final int DF = 6;
 
-  /** An inlined call: where to continue when the callee returns. */
-  public record Frame(Lowered code, long base, int returnIndex, long returnAddress) {}
+  /** An inlined call: where to continue when the callee returns, and the callee's entry state. */
+  public record Frame(Lowered code, long base, int returnIndex, long returnAddress, Snapshot entry) {}
 
+  final Smt smt;
   public BitVecExpr[] regs = new BitVecExpr[16];
   public BoolExpr[] flags = new BoolExpr[7];
   public BitVecExpr fs;
   public BitVecExpr gs;
   public SymMemory mem;
   /** The path condition. */
-  public BoolExpr path;
+  public PathCondition pc;
   /** When FS was set by a successful {@code arch_prctl(ARCH_SET_FS)} on this path. */
   public BoolExpr fsSet;
   public List<Frame> frames = new ArrayList<>();
@@ -40,14 +42,18 @@ public final class SymState {
   public int index;
   public Map<Long, Integer> visits = new HashMap<>();
 
+  SymState(Smt smt) {
+    this.smt = smt;
+  }
+
   public SymState copy() {
-    SymState s = new SymState();
+    SymState s = new SymState(smt);
     s.regs = regs.clone();
     s.flags = flags.clone();
     s.fs = fs;
     s.gs = gs;
-    s.mem = mem;
-    s.path = path;
+    s.mem = mem.copy();
+    s.pc = pc;
     s.fsSet = fsSet;
     s.frames = new ArrayList<>(frames);
     s.code = code;
@@ -55,6 +61,16 @@ public final class SymState {
     s.index = index;
     s.visits = new HashMap<>(visits);
     return s;
+  }
+
+  /** The path condition as one formula. */
+  public BoolExpr path() {
+    return pc.expr(smt);
+  }
+
+  /** Restricts the path to where {@code c} holds. */
+  public void assume(BoolExpr c) {
+    pc = pc.and(smt, c);
   }
 
   /** How many inlined calls deep execution is; 0 in the routine being verified. */
@@ -68,6 +84,21 @@ public final class SymState {
 
   public BitVecExpr sp() {
     return regs[Reg.SP.number()];
+  }
+
+  /** The code address of the instruction about to execute. */
+  public long address() {
+    return base + index;
+  }
+
+  /** How many times this path has been at the current instruction, counting the current visit. */
+  public int visit() {
+    return visits.getOrDefault(address(), 0);
+  }
+
+  /** The entry of the routine executing now: the callee's when inlined, else {@code entry}. */
+  public Snapshot entryOf(Snapshot entry) {
+    return frames.isEmpty() ? entry : frames.get(frames.size() - 1).entry();
   }
 
   /** The symbol of the routine executing now. */

@@ -1,50 +1,70 @@
 package dev.rtproof.verifier.symbolic;
 
-import com.microsoft.z3.ArrayExpr;
 import com.microsoft.z3.BitVecExpr;
-import com.microsoft.z3.BitVecSort;
 import com.microsoft.z3.BoolExpr;
-import com.microsoft.z3.Expr;
-import dev.rtproof.dsl.Linux;
+import dev.rtproof.dsl.ir.Assertion;
+import dev.rtproof.dsl.ir.Condition;
 import dev.rtproof.dsl.ir.Cond;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.Lowered;
 import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.Op;
 import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.emulator.Emulator;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.rtproof.verifier.replay.Violation;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Explores every path of a routine symbolically, depth first: branches fork, CALLs to routines of the
- * program are inlined, other CALLs follow the default contract, each path stops at the routine's exit,
- * a trap, or the unroll bound. Property checks observe the events ({@link ExecutionObserver}).
+ * Explores a routine symbolically: branches fork, and paths that meet again at a join point are merged
+ * ({@link Worklist}), so k sequential branches cost k states rather than 2^k paths. CALLs to routines of
+ * the program are inlined (their {@code @Requires} become obligations at the call site) unless the callee
+ * has a {@code @Contract}; other CALLs follow their contract or the default ({@link CallEffects}); a path
+ * stops at the routine's exit, a trap, a call to morestack, or the unroll bound. Property checks observe
+ * the events ({@link ExecutionObserver}).
  */
 public final class SymbolicExecutor {
+  /** The functions an inserted stack check calls: the routine restarts on a bigger stack, a fresh entry. */
+  private static final Set<String> MORESTACK =
+      Set.of("runtime·morestack", "runtime·morestack_noctxt", "runtime·morestackc");
+
   private final Smt smt;
   private final Environment env;
   private final ExecutionObserver observer;
   private final Findings findings;
   private final SymSemantics semantics;
   private final PathOracle oracle;
-  private final int unroll;
-  private final Deque<SymState> work = new ArrayDeque<>();
+  private final CallEffects calls;
+  private final Syscalls syscalls;
+  private final Worklist work;
+  private final long deadline;
+  private final Map<Lowered, boolean[]> joins = new IdentityHashMap<>();
+  private final Map<Lowered, Map<Integer, List<Assertion>>> assertions = new IdentityHashMap<>();
+  private Snapshot entry;
+  private int bodyIndex;
 
-  public SymbolicExecutor(Environment env, ExecutionObserver observer, Findings findings, int unroll, PathOracle oracle) {
+  public SymbolicExecutor(Environment env, ExecutionObserver observer, Findings findings, PathOracle oracle,
+      long deadlineNanos) {
     this.smt = env.smt;
     this.env = env;
     this.observer = observer;
     this.findings = findings;
     this.oracle = oracle;
     this.semantics = new SymSemantics(smt, env, observer, oracle);
-    this.unroll = unroll;
+    this.calls = new CallEffects(env);
+    this.syscalls = new Syscalls(env);
+    this.work = new Worklist(smt);
+    this.deadline = deadlineNanos;
   }
 
   /** The state at entry of {@code routine}: every register, flag, segment base and byte of memory free. */
   public static SymState initial(Environment env, Routine routine) {
     Smt smt = env.smt;
-    SymState s = new SymState();
+    SymState s = new SymState(smt);
     for (int i = 0; i < 16; i++) {
       s.regs[i] = i == Reg.SP.number() ? env.sp0 : smt.var(Reg.gpr(i).name());
     }
@@ -57,7 +77,11 @@ public final class SymbolicExecutor {
     s.fs = smt.var("FS");
     s.gs = smt.var("GS");
     s.mem = new SymMemory(env, "mem");
-    s.path = smt.truth();
+    if (env.threadModel()) {
+      // The g slot holds the current g (a constraint on its bytes); storing it makes loads read the variable.
+      s.mem.store(s.mem.resolve(smt.sub(s.fs, smt.bv(8)), 8, smt.truth(), null), 8, smt.var(Environment.CURRENT_G_VAR));
+    }
+    s.pc = PathCondition.empty(smt);
     s.fsSet = smt.falsity();
     s.code = env.program.lowered(routine.symbol());
     s.base = env.layout.address(routine.symbol());
@@ -65,39 +89,110 @@ public final class SymbolicExecutor {
     return s;
   }
 
+  /** The calls whose effects are variables, in the order they were met. */
+  public List<CallEffects.Event> callEvents() {
+    return calls.events();
+  }
+
   /** Explores all paths from {@code start}, which stays unchanged (it is the entry state checks refer to). */
   public void run(SymState start) {
-    observer.entry(start);
-    work.push(start.copy());
+    entry = Snapshot.of(start);
+    bodyIndex = observer.bodyEntryIndex(start.code);
+    SymState first = start.copy();
+    observer.entry(first);
+    work.add(first);
     while (!work.isEmpty()) {
-      runPath(work.pop());
+      SymState s = work.next();
+      if (System.nanoTime() > deadline) {
+        findings.incomplete.add(new Findings.Incomplete("timeout: exploration did not finish within the budget",
+            s.path()));
+        continue;
+      }
+      runPath(s);
     }
   }
 
+  /** How many times paths were merged. */
+  public int merges() {
+    return work.merges();
+  }
+
   private void runPath(SymState s) {
+    boolean first = true;
     while (true) {
       if (s.index >= s.code.size()) {
+        s.index = s.code.size() - 1;
         observer.badJump(s, smt.truth(), "execution runs past the last instruction of " + s.routine(),
             s.code.at(s.code.size() - 1));
         return;
       }
+      if (!first && joinPoint(s.code, s.index)) {
+        work.add(s);
+        return;
+      }
+      first = false;
       Instr in = s.code.at(s.index);
-      if (s.visits.merge(s.base + s.index, 1, Integer::sum) > unroll + 1) {
+      int bound = s.code.source().unroll();
+      if (s.visits.merge(s.address(), 1, Integer::sum) > bound + 1) {
         findings.incomplete.add(new Findings.Incomplete("bound reached: a loop at " + in.pos()
-            + " runs more than " + unroll + " times (raise @Routine(unroll = …))", s.path));
+            + " runs more than " + bound + " times (raise @Routine(unroll = …))", s.path()));
         return;
       }
       try {
-        if (!step(s, in)) {
+        if (s.depth() == 0 && s.index == bodyIndex) {
+          observer.bodyEntry(s);
+        }
+        if (!assertions(s, in) || !step(s, in)) {
           return;
         }
       } catch (SymSemantics.PathEnds end) {
         return;
       } catch (SymSemantics.Unsupported u) {
-        findings.incomplete.add(new Findings.Incomplete("not modelled: " + u.getMessage() + " at " + in.pos(), s.path));
+        findings.incomplete.add(new Findings.Incomplete("not modelled: " + u.getMessage() + " at " + in.pos(), s.path()));
         return;
       }
     }
+  }
+
+  /** True at the targets of branches and the return sites of calls: where paths may meet. */
+  private boolean joinPoint(Lowered code, int index) {
+    return joins.computeIfAbsent(code, c -> {
+      boolean[] j = new boolean[c.size() + 1];
+      for (int i = 0; i < c.size(); i++) {
+        if (c.target()[i] >= 0) {
+          j[c.target()[i]] = true;
+        }
+        if (c.at(i).op() == Op.CALL) {
+          j[i + 1] = true;
+        }
+      }
+      return j;
+    })[index];
+  }
+
+  /** Applies the ASSUMEs and reports the ASSERTs before instruction {@code in}; false when the path ends. */
+  private boolean assertions(SymState s, Instr in) {
+    List<Assertion> here = assertions.computeIfAbsent(s.code, c -> {
+      Map<Integer, List<Assertion>> byIndex = new java.util.HashMap<>();
+      for (Assertion a : c.source().assertions()) {
+        if (a.index() < c.sourceStart().length) {
+          byIndex.computeIfAbsent(c.sourceStart()[a.index()], k -> new ArrayList<>()).add(a);
+        }
+      }
+      return byIndex;
+    }).get(s.index);
+    if (here == null) {
+      return true;
+    }
+    for (Assertion a : here) {
+      if (a.assume()) {
+        env.assume("ASSUME(\"" + a.expression() + "\") at " + a.pos());
+        s.assume(env.condition(a.expression(), "ASSUME", s, s.entryOf(entry), oracle));
+      } else if (s.depth() == 0) {
+        observer.assertion(s, a, in);
+      }
+    }
+    return !s.pc.expr(smt).isFalse();
   }
 
   /** Executes one instruction; false when the path ends. */
@@ -109,13 +204,13 @@ public final class SymbolicExecutor {
           throw new SymSemantics.Unsupported("conditional jump out of the routine: " + in);
         }
         BoolExpr c = condition(s, in.op().cond());
-        Boolean known = oracle.decide(s.path, c);
+        Boolean known = oracle.decide(s.path(), c);
         if (known == null) {
           SymState taken = s.copy();
-          taken.path = smt.all(s.path, c);
+          taken.assume(c);
           taken.index = t;
-          work.push(taken);
-          s.path = smt.all(s.path, smt.not(c));
+          work.add(taken);
+          s.assume(smt.not(c));
           s.index++;
         } else {
           s.index = known ? t : s.index + 1;
@@ -143,9 +238,11 @@ public final class SymbolicExecutor {
       case INT -> {
         return false; // a trap: the path ends here
       }
+      case UNSUPPORTED -> throw new SymSemantics.Unsupported(in.toString());
       default -> {
         if (in.op() == Op.SYSCALL) {
-          return syscall(s, in);
+          observer.syscall(s, in);
+          return syscalls.execute(s);
         }
         if (in.op() == Op.UNDEF) {
           return false;
@@ -180,21 +277,32 @@ public final class SymbolicExecutor {
   private boolean call(SymState s, Instr in) {
     Target t = target(s, in);
     observer.call(s, t.symbol(), t.address(), in);
-    long returnAddress = s.base + s.index + 1;
-    if (t.symbol() != null && env.program.routine(t.symbol()) != null) {
-      semantics.push(s, smt.bv(returnAddress), in);
-      s.frames.add(new SymState.Frame(s.code, s.base, s.index + 1, returnAddress));
-      enter(s, t.symbol());
-      return true;
-    }
-    if (Emulator.ABORT.equals(t.symbol())) {
+    if (t.symbol() != null && MORESTACK.contains(t.symbol()) && env.program.routine(t.symbol()) == null) {
+      env.assume(t.symbol() + " moves the goroutine to a bigger stack and restarts the routine: that restart is"
+          + " another entry, covered by the proof of the entry");
       return false;
     }
+    if (Emulator.ABORT.equals(t.symbol()) && env.program.routine(t.symbol()) == null) {
+      return false;
+    }
+    long returnAddress = s.address() + 1;
     semantics.push(s, smt.bv(returnAddress), in);
-    unknownCallee(s, t, in);
-    s.regs[Reg.SP.number()] = smt.add(s.sp(), smt.bv(8));
+    if (t.symbol() != null && inlined(t.symbol())) {
+      s.frames.add(new SymState.Frame(s.code, s.base, s.index + 1, returnAddress, null));
+      enter(s, t.symbol(), in);
+      return true;
+    }
+    calls.apply(s, t.symbol(), describe(t, in), oracle);
     s.index++;
     return true;
+  }
+
+  private static String describe(Target t, Instr in) {
+    return t.symbol() == null ? "an indirect target (" + in + ")" : t.symbol();
+  }
+
+  private boolean inlined(String symbol) {
+    return env.program.routine(symbol) != null && env.program.contract(symbol) == null;
   }
 
   private boolean tailJump(SymState s, Instr in) {
@@ -204,126 +312,75 @@ public final class SymbolicExecutor {
       observer.exit(s, in);
       return false;
     }
-    if (t.symbol() != null && env.program.routine(t.symbol()) != null) {
-      enter(s, t.symbol());
-      return true;
-    }
-    if (Emulator.ABORT.equals(t.symbol())) {
+    if (Emulator.ABORT.equals(t.symbol()) && env.program.routine(t.symbol()) == null) {
       return false;
     }
-    unknownCallee(s, t, in);
-    return returnToCaller(s, in);
-  }
-
-  private void enter(SymState s, String symbol) {
-    s.code = env.program.lowered(symbol);
-    s.base = env.layout.address(symbol);
-    s.index = 0;
-  }
-
-  private boolean returnToCaller(SymState s, Instr in) {
-    BitVecExpr popped = semantics.pop(s, in);
-    SymState.Frame f = s.frames.remove(s.frames.size() - 1);
-    BoolExpr intact = smt.eq(popped, smt.bv(f.returnAddress()));
-    Boolean known = oracle.decide(s.path, intact);
-    if (known == null || !known) {
-      observer.badJump(s, smt.not(intact), "RET in " + s.routine() + " to an address other than its return address", in);
-      if (known != null) {
-        return false;
-      }
-      s.path = smt.all(s.path, intact);
+    if (t.symbol() != null && inlined(t.symbol())) {
+      enter(s, t.symbol(), in);
+      return true;
     }
-    s.code = f.code();
-    s.base = f.base();
-    s.index = f.returnIndex();
+    // The callee returns through the return address the inlined routine was called with.
+    SymState.Frame f = s.frames.get(s.frames.size() - 1);
+    BitVecExpr slot = semantics.read(s, Mem.reg(0, Reg.SP), 64, in);
+    if (!returnAddressIntact(s, slot, f, in)) {
+      return false;
+    }
+    calls.apply(s, t.symbol(), describe(t, in), oracle);
+    s.frames.remove(s.frames.size() - 1);
+    continueAt(s, f);
     return true;
   }
 
   /**
-   * The default contract of a callee without a routine here: every register but SP, the flags, and
-   * memory below the call-site SP may change; DF is clear on return; control returns.
+   * Enters routine {@code symbol} inlined, below the frame on top (pushed by a CALL, or kept by a tail JMP):
+   * that frame's entry state becomes this one, and the callee's requirements become obligations here.
    */
-  @SuppressWarnings("unchecked")
-  private void unknownCallee(SymState s, Target t, Instr in) {
-    String who = t.symbol() == null ? "an indirect target (" + in + ")" : t.symbol();
-    env.assume("CALL to " + who + ", which has no routine here: it may change every register but SP, the flags, and"
-        + " memory below the call-site SP, and it returns");
-    BitVecExpr callSp = smt.add(s.sp(), smt.bv(8));
-    for (int i = 0; i < 16; i++) {
-      if (i != Reg.SP.number()) {
-        s.regs[i] = smt.freshBv("after_call_" + Reg.gpr(i), 64);
-      }
+  private void enter(SymState s, String symbol, Instr call) {
+    SymState.Frame f = s.frames.remove(s.frames.size() - 1);
+    s.frames.add(new SymState.Frame(f.code(), f.base(), f.returnIndex(), f.returnAddress(), Snapshot.of(s)));
+    s.code = env.program.lowered(symbol);
+    s.base = env.layout.address(symbol);
+    s.index = 0;
+    Routine callee = env.program.routine(symbol);
+    for (Condition c : callee.requires()) {
+      BoolExpr holds = env.condition(c.expression(), "@Requires of " + symbol, s, Snapshot.of(s), oracle);
+      findings.obligations.add(new Obligation(s.path(), holds, call.pos(),
+          symbol + "'s @Requires(\"" + c.expression() + "\") does not hold at " + call, Map.of(),
+          Violation.requirement(symbol, c.expression())));
     }
-    for (int i = 0; i < SymState.DF; i++) {
-      s.flags[i] = smt.freshBool("after_call_flag");
-    }
-    s.flags[SymState.DF] = smt.falsity();
-    // Only the stack holds memory below the call-site SP: its bytes below that offset become arbitrary.
-    ArrayExpr<BitVecSort, BitVecSort> clobbered = smt.freshMemory("after_call_stack");
-    BitVecExpr below = smt.sub(callSp, env.regions().get(0).start());
-    BitVecExpr o = smt.ctx.mkBVConst("lambda!offset", 64);
-    Expr<BitVecSort> body = smt.ctx.mkITE(smt.ult(o, below),
-        smt.ctx.mkSelect(clobbered, o), smt.ctx.mkSelect(s.mem.array(0), o));
-    s.mem = s.mem.with(0, (ArrayExpr<BitVecSort, BitVecSort>) (Object) smt.ctx.mkLambda(new Expr<?>[] {o}, body));
   }
 
-  // ---- syscalls -----------------------------------------------------------------------------------
-
-  private boolean syscall(SymState s, Instr in) {
-    observer.syscall(s, in);
-    Long nr = Smt.constant(s.reg(Reg.AX));
-    if (nr == null) {
-      throw new SymSemantics.Unsupported("SYSCALL with a number that is not a constant");
-    }
-    if (nr == Linux.SYS_exit || nr == Linux.SYS_exit_group) {
+  /** RET from an inlined routine: pops and continues at the return site if the return address is intact. */
+  private boolean returnToCaller(SymState s, Instr in) {
+    SymState.Frame f = s.frames.get(s.frames.size() - 1);
+    BitVecExpr popped = semantics.pop(s, in);
+    if (!returnAddressIntact(s, popped, f, in)) {
       return false;
     }
-    BitVecExpr result;
-    if (nr == Linux.SYS_arch_prctl) {
-      result = archPrctl(s);
-    } else if (nr == Linux.SYS_gettid) {
-      env.assume("gettid returns an arbitrary positive thread id");
-      result = smt.zext(smt.freshBv("tid", 31), 31);
-    } else if (nr == Linux.SYS_write) {
-      env.assume("write succeeds and writes every byte");
-      result = s.reg(Reg.DX);
-    } else {
-      throw new SymSemantics.Unsupported("syscall " + nr + " (modelled: arch_prctl SET_FS/SET_GS, gettid, write, exit)");
-    }
-    s.regs[Reg.CX.number()] = smt.bv(s.base + s.index + 1);
-    s.regs[Reg.R11.number()] = rflags(s);
-    s.regs[Reg.AX.number()] = result;
-    s.index++;
+    s.frames.remove(s.frames.size() - 1);
+    continueAt(s, f);
     return true;
   }
 
-  private BitVecExpr archPrctl(SymState s) {
-    Long code = Smt.constant(s.reg(Reg.DI));
-    if (code == null || (code != Linux.ARCH_SET_FS && code != Linux.ARCH_SET_GS)) {
-      throw new SymSemantics.Unsupported("arch_prctl with code " + (code == null ? "not a constant" : Long.toHexString(code))
-          + " (modelled: ARCH_SET_FS, ARCH_SET_GS)");
+  /** Reports a return to an address other than {@code f}'s; false when that certainly happens. */
+  private boolean returnAddressIntact(SymState s, BitVecExpr address, SymState.Frame f, Instr in) {
+    BoolExpr intact = smt.eq(address, smt.bv(f.returnAddress()));
+    Boolean known = oracle.decide(s.path(), intact);
+    if (known == null || !known) {
+      observer.badJump(s, smt.not(intact), "RET in " + s.routine() + " to an address other than its return address",
+          in);
+      if (known != null) {
+        return false;
+      }
+      s.assume(intact);
     }
-    env.assume("arch_prctl(ARCH_SET_FS/GS, a) sets the base and returns 0 iff a < 0x7ffffffff000 (Linux TASK_SIZE_MAX,"
-        + " 4-level paging), else returns -EPERM");
-    BitVecExpr addr = s.reg(Reg.SI);
-    BoolExpr ok = smt.ult(addr, smt.bv(Linux.TASK_SIZE_MAX));
-    if (code == Linux.ARCH_SET_FS) {
-      s.fs = smt.ite(ok, addr, s.fs);
-      s.fsSet = smt.any(s.fsSet, ok);
-    } else {
-      s.gs = smt.ite(ok, addr, s.gs);
-    }
-    return smt.ite(ok, smt.bv(0), smt.bv(-Linux.EPERM));
+    return true;
   }
 
-  private BitVecExpr rflags(SymState s) {
-    int[] bits = {0, 2, 4, 6, 7, 11, 10};
-    int[] flags = {SymState.CF, SymState.PF, SymState.AF, SymState.ZF, SymState.SF, SymState.OF, SymState.DF};
-    BitVecExpr v = smt.bv(0x202);
-    for (int i = 0; i < bits.length; i++) {
-      v = smt.or(v, smt.ite(s.flags[flags[i]], smt.bv(1L << bits[i]), smt.bv(0)));
-    }
-    return v;
+  private static void continueAt(SymState s, SymState.Frame f) {
+    s.code = f.code();
+    s.base = f.base();
+    s.index = f.returnIndex();
   }
 
   // ---- conditions -------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+package dev.rtproof.verifier.property;
+
+import com.microsoft.z3.BitVecExpr;
+import com.microsoft.z3.BoolExpr;
+import dev.rtproof.dsl.ir.Lowered;
+import dev.rtproof.dsl.ir.SplitPrologue;
+import dev.rtproof.verifier.replay.Violation;
+import dev.rtproof.verifier.symbolic.Environment;
+import dev.rtproof.verifier.symbolic.Smt;
+import dev.rtproof.verifier.symbolic.SymState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code stackguard}: entering the body implies {@code SP − framesize > stackguard0 − StackSmall}, computed
+ * without wrap-around, and stackguard0 is not a poison value ({@code ≥ 0x…f000}, StackPreempt among them),
+ * so a poisoned guard always reaches morestack. stackguard0 is the current g's, read through the g slot
+ * at {@code -8(FS)} at entry. The body is where an inserted stack check falls through to (arguments: none),
+ * or the label and framesize the explicit {@code @StackGuard(frame = …, body = …)} names.
+ */
+final class StackGuardCheck implements PropertyCheck {
+  private final CheckContext cx;
+
+  StackGuardCheck(CheckContext cx) {
+    this.cx = cx;
+    if (!cx.env.threadModel()) {
+      throw new IllegalArgumentException("stackguard needs the thread model (the routine reads g through TLS)");
+    }
+    if (cx.spec.args().isEmpty() && cx.env.program.lowered(cx.entry().routine()).split() == null
+        && cx.env.frameSizeParameter() == null) {
+      throw new IllegalArgumentException("stackguard without frame and body needs an inserted stack check, and "
+          + cx.entry().routine() + " gets none (NOSPLIT, or a small leaf)");
+    }
+  }
+
+  @Override
+  public String trigger() {
+    return "the body entry";
+  }
+
+  @Override
+  public int bodyEntryIndex(Lowered code) {
+    if (cx.spec.args().isEmpty()) {
+      return code.bodyStart();
+    }
+    String label = cx.spec.args().get(1);
+    int source = code.source().labelIndex(label);
+    if (source < 0) {
+      throw new IllegalArgumentException("stackguard names body label '" + label + "', which "
+          + code.source().symbol() + " does not define");
+    }
+    return code.sourceStart()[source];
+  }
+
+  private BitVecExpr framesize(SymState s) {
+    BitVecExpr parameter = cx.env.frameSizeParameter();
+    if (parameter != null) {
+      return parameter;
+    }
+    long f = cx.spec.args().isEmpty() ? s.code.frameSize() : Long.decode(cx.spec.args().get(0));
+    return cx.smt.bv(f);
+  }
+
+  @Override
+  public void bodyEntry(SymState s) {
+    var smt = cx.smt;
+    SymState entry = cx.entry();
+    BitVecExpr g = smt.var(Environment.CURRENT_G_VAR);
+    BitVecExpr guard = smt.zext(entry.mem.load(entry.mem.resolve(smt.addConstant(g, SplitPrologue.G_STACKGUARD0), 8,
+        smt.truth(), null), 8), 64);
+    BitVecExpr frame = framesize(s);
+    BoolExpr notPoisoned = smt.ult(guard, smt.bv(SplitPrologue.STACK_POISON_MIN));
+    BoolExpr room = smt.ctx.mkBVUGT(
+        smt.ctx.mkBVAdd(wide(s.sp()), wide(smt.bv(SplitPrologue.STACK_SMALL))),
+        smt.ctx.mkBVAdd(wide(guard), wide(frame)));
+    Map<String, BitVecExpr> w = new LinkedHashMap<>();
+    w.put("SP", s.sp());
+    w.put("stackguard0", guard);
+    w.put("framesize", frame);
+    cx.trigger(s.path());
+    Long constant = Smt.numeral(frame);
+    cx.obligation(s, smt.all(notPoisoned, room), s.code.at(s.index),
+        "the body is entered with SP - framesize <= stackguard0 - StackSmall, or with a poisoned stackguard0", w,
+        Violation.stackguard(s.routine(), s.index, constant == null ? -1 : constant));
+  }
+
+  private BitVecExpr wide(BitVecExpr v) {
+    return cx.smt.ctx.mkZeroExt(64, v);
+  }
+}

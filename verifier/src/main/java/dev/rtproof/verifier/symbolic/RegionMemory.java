@@ -1,0 +1,160 @@
+package dev.rtproof.verifier.symbolic;
+
+import com.microsoft.z3.ArrayExpr;
+import com.microsoft.z3.BitVecExpr;
+import com.microsoft.z3.BitVecSort;
+import com.microsoft.z3.BoolExpr;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bytes of one mapped region, indexed by offset. Bytes written at concrete offsets are kept in a Java
+ * map, so reading them back needs no Z3 array reasoning and a value stored as a whole reads back as the
+ * same term; only a write at a symbolic offset folds them into the Z3 array (the "barrier").
+ * Mutable; {@link SymMemory} copies a region before writing to one it shares with another path.
+ */
+final class RegionMemory {
+  /** Byte {@code index} (little-endian) of {@code value}, stored at a concrete offset. */
+  record Cell(BitVecExpr value, int index) {}
+
+  private final Smt smt;
+  /** The array as of the last write at a symbolic offset (or the initial contents). */
+  private ArrayExpr<BitVecSort, BitVecSort> barrier;
+  /** Bytes written at concrete offsets since then. */
+  private HashMap<Long, Cell> cells;
+  /** {@code barrier} with every cell stored, once someone needed it; kept up to date after that. */
+  private ArrayExpr<BitVecSort, BitVecSort> full;
+
+  RegionMemory(Smt smt, ArrayExpr<BitVecSort, BitVecSort> initial) {
+    this(smt, initial, new HashMap<>(), initial);
+  }
+
+  private RegionMemory(Smt smt, ArrayExpr<BitVecSort, BitVecSort> barrier, HashMap<Long, Cell> cells,
+      ArrayExpr<BitVecSort, BitVecSort> full) {
+    this.smt = smt;
+    this.barrier = barrier;
+    this.cells = cells;
+    this.full = full;
+  }
+
+  RegionMemory copy() {
+    return new RegionMemory(smt, barrier, new HashMap<>(cells), full);
+  }
+
+  /** Every byte as one Z3 array. */
+  ArrayExpr<BitVecSort, BitVecSort> array() {
+    if (full == null) {
+      ArrayExpr<BitVecSort, BitVecSort> a = barrier;
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        a = smt.ctx.mkStore(a, smt.bv(e.getKey()), byteOf(e.getValue()));
+      }
+      full = a;
+    }
+    return full;
+  }
+
+  private BitVecExpr byteOf(Cell c) {
+    if (c.value.getSortSize() == 8) {
+      return c.value;
+    }
+    return smt.extract(8 * c.index + 7, 8 * c.index, c.value);
+  }
+
+  /** The {@code bytes} bytes at concrete {@code offset}, as a value of {@code 8 * bytes} bits. */
+  BitVecExpr load(long offset, int bytes) {
+    Cell first = cells.get(offset);
+    if (first != null && first.index == 0) {
+      boolean whole = true;
+      for (int j = 1; j < bytes && whole; j++) {
+        Cell c = cells.get(offset + j);
+        whole = c != null && c.value == first.value && c.index == j;
+      }
+      if (whole) {
+        int w = first.value.getSortSize();
+        return w == 8 * bytes ? first.value : smt.extract(8 * bytes - 1, 0, first.value);
+      }
+    }
+    BitVecExpr v = null;
+    for (int j = bytes - 1; j >= 0; j--) {
+      Cell c = cells.get(offset + j);
+      BitVecExpr b = c != null ? byteOf(c) : (BitVecExpr) smt.ctx.mkSelect(barrier, smt.bv(offset + j));
+      v = v == null ? b : smt.ctx.mkConcat(v, b);
+    }
+    return v;
+  }
+
+  /** The {@code bytes} bytes at symbolic {@code offset}. */
+  BitVecExpr load(BitVecExpr offset, int bytes) {
+    ArrayExpr<BitVecSort, BitVecSort> a = array();
+    BitVecExpr v = null;
+    for (int j = bytes - 1; j >= 0; j--) {
+      BitVecExpr b = (BitVecExpr) smt.ctx.mkSelect(a, smt.addConstant(offset, j));
+      v = v == null ? b : smt.ctx.mkConcat(v, b);
+    }
+    return v;
+  }
+
+  /** Stores {@code value} ({@code 8 * bytes} bits) at concrete {@code offset}. */
+  void store(long offset, int bytes, BitVecExpr value) {
+    for (int j = 0; j < bytes; j++) {
+      Cell c = new Cell(value, j);
+      cells.put(offset + j, c);
+      if (full != null) {
+        full = smt.ctx.mkStore(full, smt.bv(offset + j), byteOf(c));
+      }
+    }
+  }
+
+  /** Stores {@code value} at symbolic {@code offset}: every byte so far goes into the array. */
+  void store(BitVecExpr offset, int bytes, BitVecExpr value) {
+    ArrayExpr<BitVecSort, BitVecSort> a = array();
+    for (int j = 0; j < bytes; j++) {
+      a = smt.ctx.mkStore(a, smt.addConstant(offset, j), byteOf(new Cell(value, j)));
+    }
+    replace(a);
+  }
+
+  /** Replaces every byte by {@code array}'s. */
+  void replace(ArrayExpr<BitVecSort, BitVecSort> array) {
+    barrier = array;
+    full = array;
+    cells = new HashMap<>();
+  }
+
+  /** The region as {@code c ? a : b}. */
+  static RegionMemory merge(Smt smt, BoolExpr c, RegionMemory a, RegionMemory b) {
+    if (a == b || (a.cells == b.cells && a.barrier.equals(b.barrier))) {
+      return a;
+    }
+    if (!a.barrier.equals(b.barrier)) {
+      ArrayExpr<BitVecSort, BitVecSort> both = smt.iteArray(c, a.array(), b.array());
+      return new RegionMemory(smt, both, new HashMap<>(), both);
+    }
+    HashMap<Long, Cell> out = new HashMap<>();
+    Map<BitVecExpr, Map<BitVecExpr, BitVecExpr>> merged = new IdentityHashMap<>();
+    Set<Long> offsets = new HashSet<>(a.cells.keySet());
+    offsets.addAll(b.cells.keySet());
+    for (Long k : offsets) {
+      Cell ca = a.cells.get(k);
+      Cell cb = b.cells.get(k);
+      if (ca != null && cb != null && ca.index == cb.index
+          && ca.value.getSortSize() == cb.value.getSortSize()) {
+        if (ca.value == cb.value) {
+          out.put(k, ca);
+        } else {
+          BitVecExpr v = merged.computeIfAbsent(ca.value, x -> new IdentityHashMap<>())
+              .computeIfAbsent(cb.value, y -> smt.ite(c, ca.value, cb.value));
+          out.put(k, new Cell(v, ca.index));
+        }
+      } else {
+        BitVecExpr x = ca != null ? a.byteOf(ca) : (BitVecExpr) smt.ctx.mkSelect(a.barrier, smt.bv(k));
+        BitVecExpr y = cb != null ? b.byteOf(cb) : (BitVecExpr) smt.ctx.mkSelect(b.barrier, smt.bv(k));
+        out.put(k, new Cell(smt.ite(c, x, y), 0));
+      }
+    }
+    return new RegionMemory(smt, a.barrier, out, null);
+  }
+}
