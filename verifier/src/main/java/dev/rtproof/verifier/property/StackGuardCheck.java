@@ -85,6 +85,6 @@ final class StackGuardCheck implements PropertyCheck {
   }
 
   private BitVecExpr wide(BitVecExpr v) {
-    return cx.smt.ctx.mkZeroExt(64, v);
+    return cx.smt.ctx.mkZeroExt(1, v);
   }
 }

@@ -59,6 +59,20 @@ public final class Replayer {
     return new Replayer(routines.stream().map(Interpreter::new).collect(Collectors.toList()), data);
   }
 
+  /** A replayer running the generated programs on the classpath that are written for {@code target}. */
+  public static Replayer onClasspath(String target) {
+    List<RoutineProgram> found = new ArrayList<>();
+    for (RoutineProgram p : java.util.ServiceLoader.load(RoutineProgram.class)) {
+      if (p.routine().target().equals(target)) {
+        found.add(p);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new IllegalStateException("no rtproof programs for " + target + " on the classpath");
+    }
+    return new Replayer(found);
+  }
+
   /** Runs {@code routine} from {@code init}; the result says whether {@code violation} was observed. */
   public ReplayResult replay(String routine, InitialState init, Violation violation) {
     Emulator emulator = new Emulator(programs, data, init.placement());

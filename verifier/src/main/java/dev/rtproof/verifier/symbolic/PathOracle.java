@@ -43,6 +43,12 @@ public final class PathOracle {
     return null;
   }
 
+  /** True when {@code path ⇒ c} is certainly valid (one query; false also when Z3 cannot tell in time). */
+  public boolean implies(BoolExpr path, BoolExpr c) {
+    BoolExpr s = (BoolExpr) c.simplify();
+    return s.isTrue() || (!s.isFalse() && unsat(path, env.smt.not(s)));
+  }
+
   /** True when {@code path ∧ c} is certainly unsatisfiable. */
   public boolean infeasible(BoolExpr path, BoolExpr c) {
     BoolExpr s = (BoolExpr) c.simplify();

@@ -123,7 +123,7 @@ public final class SymMemory {
     List<Environment.Region> rs = env.regions();
     if (oracle != null) {
       for (int i : candidates(a)) {
-        if (Boolean.TRUE.equals(oracle.decide(smt.all(path, when), env.inRegion(a, bytes, i)))) {
+        if (oracle.implies(smt.all(path, when), env.inRegion(a, bytes, i))) {
           out.add(piece(when, i, smt.sub(a, rs.get(i).start())));
           return;
         }
