@@ -11,7 +11,6 @@ import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.PcRel;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
-import dev.rtproof.verifier.property.PropertyChecks;
 import dev.rtproof.verifier.replay.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +59,7 @@ class EnsuresAndAssertTest {
   @Test
   void assertProvedUnderAssume() {
     Routine r = routine("runtime·a").assertion("AX < 10", true).instr(ADDQ, new Imm(5), AX)
-        .assertion("AX < 15", false).instr(RET).property(PropertyChecks.ASSERT).build();
+        .assertion("AX < 15", false).instr(RET).property(PropertySpec.ASSERT).build();
     Verdict v = Verify.first(r);
     Verify.proved(v);
     assertTrue(v.assumptions().stream().anyMatch(a -> a.startsWith("ASSUME(\"AX < 10\")")), v.assumptions().toString());
@@ -69,7 +68,7 @@ class EnsuresAndAssertTest {
   @Test
   void assertViolatedAndReplayed() {
     Routine r = routine("runtime·a").at(2, 5).instr(ADDQ, new Imm(5), AX).at(3, 5).assertion("AX > 4", false)
-        .at(4, 5).instr(RET).property(PropertyChecks.ASSERT).build();
+        .at(4, 5).instr(RET).property(PropertySpec.ASSERT).build();
     Verdict v = Verify.first(r);
     Counterexample c = Verify.violated(v, Violation.Kind.EXPRESSION);
     assertEquals(3, v.pos().line(), "reported at the ASSERT");
@@ -79,13 +78,13 @@ class EnsuresAndAssertTest {
   @Test
   void assertVacuousWhereNothingArrives() {
     Routine r = routine("runtime·a").instr(CALL, Mem.symbol("runtime·abort", 0)).assertion("AX == 1", false)
-        .instr(RET).property(PropertyChecks.ASSERT).build();
+        .instr(RET).property(PropertySpec.ASSERT).build();
     Verify.vacuous(Verify.first(r));
   }
 
   @Test
   void assertUnknownWhenTheBudgetRunsOut() {
-    Routine r = routine("runtime·a").assertion("AX == AX", false).instr(RET).property(PropertyChecks.ASSERT).build();
+    Routine r = routine("runtime·a").assertion("AX == AX", false).instr(RET).property(PropertySpec.ASSERT).build();
     Verify.unknown(Verify.hurried(r), "timeout");
   }
 }

@@ -33,7 +33,7 @@ class ReplayTest {
     Verifier.Setup wrongProgram = new Verifier.Setup() {
       @Override
       public ReplayResult replay(Program program, Routine routine, Counterexample cex) {
-        return Replayer.interpreting(List.of(fixed)).replay(routine.symbol(), cex.initial(), cex.violation());
+        return Replayer.interpreting(List.of(fixed), List.of()).replay(routine.symbol(), cex.initial(), cex.violation());
       }
     };
     Verdict v = new Verifier(VerifyOptions.defaults()).verify(new Program(List.of(mutant)), mutant,

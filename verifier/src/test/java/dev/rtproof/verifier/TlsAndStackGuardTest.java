@@ -9,7 +9,6 @@ import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
-import dev.rtproof.verifier.property.PropertyChecks;
 import dev.rtproof.verifier.replay.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,7 @@ class TlsAndStackGuardTest {
 
   @Test
   void theInsertedCheckGuardsTheBody() {
-    Routine r = StackGuardFixtures.withInsertedCheck(16).property(PropertyChecks.STACKGUARD).build();
+    Routine r = StackGuardFixtures.withInsertedCheck(16).property(PropertySpec.STACKGUARD).build();
     Verdict v = Verify.first(r);
     Verify.proved(v);
     assertTrue(v.assumptions().stream().anyMatch(a -> a.contains("FS-8 is the thread's g slot")), v.assumptions().toString());
@@ -55,19 +54,19 @@ class TlsAndStackGuardTest {
   @Test
   void theInsertedCheckIsVacuousWhenTheGuardIsAlwaysPoisoned() {
     Routine r = StackGuardFixtures.withInsertedCheck(16).requires(GUARD + " >= 0xfffffffffffff000")
-        .property(PropertyChecks.STACKGUARD).build();
+        .property(PropertySpec.STACKGUARD).build();
     Verify.vacuous(Verify.first(r));
   }
 
   @Test
   void theInsertedCheckIsUnknownWhenTheBudgetRunsOut() {
-    Verify.unknown(Verify.hurried(StackGuardFixtures.withInsertedCheck(16).property(PropertyChecks.STACKGUARD).build()),
+    Verify.unknown(Verify.hurried(StackGuardFixtures.withInsertedCheck(16).property(PropertySpec.STACKGUARD).build()),
         "timeout");
   }
 
   @Test
   void seed000PrologueIsViolatedWithoutItsPrecondition() {
-    Routine r = StackGuardFixtures.seed000().property(PropertyChecks.STACKGUARD, "0x1018", "body").build();
+    Routine r = StackGuardFixtures.seed000().property(PropertySpec.STACKGUARD, "0x1018", "body").build();
     Verdict v = Verify.first(r);
     Counterexample c = Verify.violated(v, Violation.Kind.STACKGUARD);
     long sp = c.witnesses().get("SP");
@@ -80,17 +79,17 @@ class TlsAndStackGuardTest {
   @Test
   void seed000PrologueIsProvedWithItsPrecondition() {
     Routine r = StackGuardFixtures.seed000().requires(GUARD + " <= SP + 880")
-        .property(PropertyChecks.STACKGUARD, "0x1018", "body").build();
+        .property(PropertySpec.STACKGUARD, "0x1018", "body").build();
     Verify.proved(Verify.first(r));
   }
 
   @Test
   void seed000MutantsAreViolatedEvenWithThePrecondition() {
     Routine jcs = StackGuardFixtures.seed000(JCS, 880, 0x1308).requires(GUARD + " <= SP + 880")
-        .property(PropertyChecks.STACKGUARD, "0x1018", "body").build();
+        .property(PropertySpec.STACKGUARD, "0x1018", "body").build();
     Verify.violated(Verify.first(jcs), Violation.Kind.STACKGUARD);
     Routine offByOne = StackGuardFixtures.seed000(JLS, 880, 0x1307).requires(GUARD + " <= SP + 880")
-        .property(PropertyChecks.STACKGUARD, "0x1018", "body").build();
+        .property(PropertySpec.STACKGUARD, "0x1018", "body").build();
     Verify.violated(Verify.first(offByOne), Violation.Kind.STACKGUARD);
   }
 }

@@ -4,10 +4,6 @@ import dev.rtproof.dsl.ir.PropertySpec;
 
 /** Creates the check for a property by name. */
 public final class PropertyChecks {
-  /** The property names beyond {@link PropertySpec}'s constants. */
-  public static final String ASSERT = "assert";
-  public static final String STACKGUARD = "stackguard";
-
   private PropertyChecks() {}
 
   public static PropertyCheck create(CheckContext cx) {
@@ -18,8 +14,8 @@ public final class PropertyChecks {
       case PropertySpec.NO_FAULT -> new NoFaultCheck(cx);
       case PropertySpec.TLS_ROUND_TRIP -> new TlsRoundTripCheck(cx);
       case PropertySpec.ENSURES -> new EnsuresCheck(cx);
-      case ASSERT -> new AssertCheck(cx);
-      case STACKGUARD -> new StackGuardCheck(cx);
+      case PropertySpec.ASSERT -> new AssertCheck(cx);
+      case PropertySpec.STACKGUARD -> new StackGuardCheck(cx);
       default -> throw new IllegalArgumentException("unknown property " + cx.spec.name());
     };
   }

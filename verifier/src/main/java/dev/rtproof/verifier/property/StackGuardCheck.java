@@ -15,8 +15,9 @@ import java.util.Map;
  * {@code stackguard}: entering the body implies {@code SP − framesize > stackguard0 − StackSmall}, computed
  * without wrap-around, and stackguard0 is not a poison value ({@code ≥ 0x…f000}, StackPreempt among them),
  * so a poisoned guard always reaches morestack. stackguard0 is the current g's, read through the g slot
- * at {@code -8(FS)} at entry. The body is where an inserted stack check falls through to (arguments: none),
- * or the label and framesize the explicit {@code @StackGuard(frame = …, body = …)} names.
+ * at {@code -8(FS)} at entry. The body is where an inserted stack check falls through to and the frame is its
+ * framesize (arguments: none, or "" each), or the framesize and label {@code @StackGuard(frame = …, body = …)}
+ * names.
  */
 final class StackGuardCheck implements PropertyCheck {
   private final CheckContext cx;
@@ -26,7 +27,8 @@ final class StackGuardCheck implements PropertyCheck {
     if (!cx.env.threadModel()) {
       throw new IllegalArgumentException("stackguard needs the thread model (the routine reads g through TLS)");
     }
-    if (cx.spec.args().isEmpty() && cx.env.program.lowered(cx.entry().routine()).split() == null
+    boolean inserted = cx.spec.args().isEmpty() || cx.spec.args().get(0).isEmpty() || cx.spec.args().get(1).isEmpty();
+    if (inserted && cx.env.program.lowered(cx.entry().routine()).split() == null
         && cx.env.frameSizeParameter() == null) {
       throw new IllegalArgumentException("stackguard without frame and body needs an inserted stack check, and "
           + cx.entry().routine() + " gets none (NOSPLIT, or a small leaf)");
@@ -38,12 +40,17 @@ final class StackGuardCheck implements PropertyCheck {
     return "the body entry";
   }
 
+  /** Argument {@code i} of the explicit form, or "" (the inserted prologue's). */
+  private String arg(int i) {
+    return cx.spec.args().size() > i ? cx.spec.args().get(i) : "";
+  }
+
   @Override
   public int bodyEntryIndex(Lowered code) {
-    if (cx.spec.args().isEmpty()) {
+    String label = arg(1);
+    if (label.isEmpty()) {
       return code.bodyStart();
     }
-    String label = cx.spec.args().get(1);
     int source = code.source().labelIndex(label);
     if (source < 0) {
       throw new IllegalArgumentException("stackguard names body label '" + label + "', which "
@@ -57,7 +64,7 @@ final class StackGuardCheck implements PropertyCheck {
     if (parameter != null) {
       return parameter;
     }
-    long f = cx.spec.args().isEmpty() ? s.code.frameSize() : Long.decode(cx.spec.args().get(0));
+    long f = arg(0).isEmpty() ? s.code.frameSize() : Long.decode(arg(0));
     return cx.smt.bv(f);
   }
 

@@ -70,7 +70,11 @@ public final class Replayer {
     if (found.isEmpty()) {
       throw new IllegalStateException("no rtproof programs for " + target + " on the classpath");
     }
-    return new Replayer(found);
+    List<DataSymbol> data = new ArrayList<>();
+    for (DataSection d : java.util.ServiceLoader.load(DataSection.class)) {
+      data.addAll(d.symbols());
+    }
+    return new Replayer(found, data);
   }
 
   /** Runs {@code routine} from {@code init}; the result says whether {@code violation} was observed. */
