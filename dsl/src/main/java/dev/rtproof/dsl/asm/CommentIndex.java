@@ -1,0 +1,63 @@
+package dev.rtproof.dsl.asm;
+
+import dev.rtproof.dsl.ir.SourcePos;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The comments of the file being read, handed out to the statements they belong to: the comment at the
+ * end of an instruction's line, own-line comments since the previous statement, and the block of comments
+ * right above a TEXT line. Comments in lines {@code #ifdef} skipped are left out.
+ */
+final class CommentIndex {
+  private final String file;
+  private final List<Lexer.Comment> comments = new ArrayList<>();
+  private int lastLine;
+
+  CommentIndex(String file, List<Lexer.Comment> all, Set<Integer> skippedLines) {
+    this.file = file;
+    for (Lexer.Comment c : all) {
+      if (!skippedLines.contains(c.line())) {
+        comments.add(c);
+      }
+    }
+  }
+
+  /** The comments of an instruction written at {@code pos}; each comment is handed out once. */
+  AsmRoutine.Comments around(SourcePos pos) {
+    if (!pos.file().equals(file) || pos.line() <= lastLine) {
+      return AsmRoutine.Comments.NONE;
+    }
+    List<String> before = new ArrayList<>();
+    String after = null;
+    for (Lexer.Comment c : comments) {
+      if (c.line() > lastLine && c.line() < pos.line() && c.ownLine()) {
+        before.add(c.text());
+      } else if (c.line() == pos.line() && !c.ownLine()) {
+        after = c.text();
+      }
+    }
+    lastLine = pos.line();
+    return new AsmRoutine.Comments(before, after);
+  }
+
+  /** The own-line comments on the lines right above a TEXT line at {@code pos}. */
+  List<String> docBefore(SourcePos pos) {
+    List<String> doc = new ArrayList<>();
+    int line = pos.line() - 1;
+    for (int i = comments.size() - 1; i >= 0; i--) {
+      Lexer.Comment c = comments.get(i);
+      if (c.line() > line) {
+        continue;
+      }
+      if (c.line() != line || !c.ownLine()) {
+        break;
+      }
+      doc.add(0, c.text());
+      line--;
+    }
+    lastLine = Math.max(lastLine, pos.line());
+    return pos.file().equals(file) ? doc : List.of();
+  }
+}

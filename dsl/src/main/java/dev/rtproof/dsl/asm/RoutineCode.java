@@ -1,0 +1,43 @@
+package dev.rtproof.dsl.asm;
+
+import dev.rtproof.dsl.ir.DataSymbol;
+import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.LabelDef;
+import dev.rtproof.dsl.ir.Op;
+import dev.rtproof.dsl.ir.Operand;
+import dev.rtproof.dsl.ir.Routine;
+import java.util.List;
+
+/**
+ * What a routine's text determines, without source positions: header, instructions (mnemonic, operands,
+ * origin, raw text) and labels. Two routines are "the same IR" when their codes are equal — the meaning of
+ * "print then parse is the identity" and of "Java → .s → IR gives the same IR".
+ */
+public record RoutineCode(String symbol, String target, int flags, int frame, int args, List<Code> instrs,
+    List<Label> labels) {
+
+  /** An instruction without its position. */
+  public record Code(Op op, List<Operand> args, Instr.Origin origin, String raw) {}
+
+  /** A label without its position. */
+  public record Label(String name, int index) {}
+
+  /** A DATA init without its position. */
+  public record Init(long offset, int width, Operand value) {}
+
+  /** A GLOBL symbol without positions. */
+  public record Data(String name, int flags, long size, List<Init> inits) {}
+
+  public static RoutineCode of(Routine r) {
+    List<Code> code = r.instrs().stream()
+        .filter(i -> i.origin() != Instr.Origin.IMPLICIT)
+        .map(i -> new Code(i.op(), i.args(), i.origin(), i.raw())).toList();
+    List<Label> labels = r.labels().stream().map((LabelDef l) -> new Label(l.name(), l.index())).toList();
+    return new RoutineCode(r.symbol(), r.target(), r.flags(), r.frame(), r.args(), code, labels);
+  }
+
+  public static Data of(DataSymbol d) {
+    return new Data(d.name(), d.flags(), d.size(),
+        d.inits().stream().map(i -> new Init(i.offset(), i.width(), i.value())).toList());
+  }
+}
