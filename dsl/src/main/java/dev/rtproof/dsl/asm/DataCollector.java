@@ -143,7 +143,8 @@ final class DataCollector {
       List<DataSymbol.Init> list = inits.getOrDefault(g.getKey(), List.of());
       for (DataSymbol.Init i : list) {
         if (i.offset() < 0 || i.offset() + i.width() > g.getValue().size()) {
-          throw new AsmException(i.pos(), "DATA " + g.getKey() + "+" + i.offset() + "/" + i.width()
+          throw new AsmException(i.pos(), "DATA " + AsmPrinter.operand(dev.rtproof.dsl.ir.Mem.symbol(g.getKey(), i.offset()))
+              + "/" + i.width()
               + " lies outside the " + g.getValue().size() + " bytes GLOBL declares");
         }
       }

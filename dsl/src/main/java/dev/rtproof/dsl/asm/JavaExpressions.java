@@ -22,8 +22,9 @@ final class JavaExpressions {
 
   /** A Java expression for {@code e}, or for {@code value} alone when {@code e} is null. */
   String spell(AsmExpr e, long value) {
-    while (e instanceof Paren p) {
-      e = p.inner();
+    // Outer parentheses (written, or from a macro Java has no name for) are not needed inside $(…) or mem(…).
+    while (e instanceof Paren || e instanceof Named n && names.lookup(n.name(), n.value()) == null) {
+      e = e instanceof Paren p ? p.inner() : ((Named) e).expansion();
     }
     if (e != null && e.value() == value) {
       for (boolean wide : new boolean[] {false, true}) {

@@ -104,6 +104,10 @@ final class OperandParser {
       if (branch && !address && offset == null && symbol.equals(name.text())) {
         return result(new LabelRef(symbol), null);
       }
+      if (address) {
+        throw new AsmException(name.pos(), "'" + symbol + "' is neither a constant (no #define or go_asm.h constant has"
+            + " that name) nor a symbol address ($" + symbol + "(SB))");
+      }
       throw new AsmException(name.pos(), "'" + symbol + "' needs an addressing mode: " + symbol
           + "(SB) for a symbol" + (branch ? "" : ", name+off(FP) for an argument, name-off(SP) for a local"));
     }
@@ -160,7 +164,8 @@ final class OperandParser {
     AsmExpr disp = null;
     Token inner = in.peek(1);
     boolean register = in.peekIs("(") && inner != null && inner.isIdent()
-        && (Registers.isRegister(inner.text()) || List.of("PC", "FP", "SB").contains(inner.text()));
+        && (Registers.isRegister(inner.text()) || List.of("PC", "FP", "SB").contains(inner.text())
+            || in.peek(2) != null && in.peek(2).is(")"));
     if (!register) {
       disp = AsmExprParser.parse(in);
     }
