@@ -71,7 +71,7 @@ public final class AsmParser {
     List<Token> tokens = Lexer.lex(file, source, comments);
     Preprocessor pre = new Preprocessor(new Includes(options.target().profile(), options.includeDirs()), PREDEFINED);
     List<Token> expanded = pre.run(tokens);
-    CommentIndex notes = new CommentIndex(file, comments, pre.skippedLines());
+    CommentIndex notes = new CommentIndex(file, source, comments, pre.skippedLines());
     for (Statement s : Statement.split(expanded)) {
       statement(s, notes);
     }

@@ -15,12 +15,22 @@ import java.util.List;
  */
 public record AsmRoutine(Routine routine, List<List<AsmExpr>> numbers, List<Comments> comments, List<String> doc) {
 
-  /** The comments of one instruction. */
-  public record Comments(List<String> before, String after) {
+  /**
+   * The comments of one instruction: own-line comments and blank lines since the previous statement, in
+   * line order, and the comment at the end of its own line (or null).
+   */
+  public record Comments(List<Note> before, String after) {
     public static final Comments NONE = new Comments(List.of(), null);
 
     public Comments {
       before = List.copyOf(before);
+    }
+  }
+
+  /** A line above an instruction: a comment's text, or a blank line ({@code text} null). */
+  public record Note(int line, String text) {
+    public boolean isBlank() {
+      return text == null;
     }
   }
 

@@ -7,19 +7,26 @@ import java.util.Set;
 
 /**
  * The comments of the file being read, handed out to the statements they belong to: the comment at the
- * end of an instruction's line, own-line comments since the previous statement, and the block of comments
- * right above a TEXT line. Comments in lines {@code #ifdef} skipped are left out.
+ * end of an instruction's line, own-line comments and blank lines since the previous statement, and the
+ * block of comments right above a TEXT line. Lines {@code #ifdef} skipped are left out.
  */
 final class CommentIndex {
   private final String file;
   private final List<Lexer.Comment> comments = new ArrayList<>();
+  private final List<Integer> blankLines = new ArrayList<>();
   private int lastLine;
 
-  CommentIndex(String file, List<Lexer.Comment> all, Set<Integer> skippedLines) {
+  CommentIndex(String file, String source, List<Lexer.Comment> all, Set<Integer> skippedLines) {
     this.file = file;
     for (Lexer.Comment c : all) {
       if (!skippedLines.contains(c.line())) {
         comments.add(c);
+      }
+    }
+    List<String> lines = source.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank() && !skippedLines.contains(i + 1)) {
+        blankLines.add(i + 1);
       }
     }
   }
@@ -29,15 +36,21 @@ final class CommentIndex {
     if (!pos.file().equals(file) || pos.line() <= lastLine) {
       return AsmRoutine.Comments.NONE;
     }
-    List<String> before = new ArrayList<>();
+    List<AsmRoutine.Note> before = new ArrayList<>();
     String after = null;
     for (Lexer.Comment c : comments) {
       if (c.line() > lastLine && c.line() < pos.line() && c.ownLine()) {
-        before.add(c.text());
+        before.add(new AsmRoutine.Note(c.line(), c.text()));
       } else if (c.line() == pos.line() && !c.ownLine()) {
         after = c.text();
       }
     }
+    for (int line : blankLines) {
+      if (line > lastLine && line < pos.line()) {
+        before.add(new AsmRoutine.Note(line, null));
+      }
+    }
+    before.sort(java.util.Comparator.comparingInt(AsmRoutine.Note::line));
     lastLine = pos.line();
     return new AsmRoutine.Comments(before, after);
   }

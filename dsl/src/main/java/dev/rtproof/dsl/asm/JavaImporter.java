@@ -140,15 +140,22 @@ public final class JavaImporter {
     List<String> trailing = new ArrayList<>();
     for (int i = 0; i < r.instrs().size(); i++) {
       AsmRoutine.Comments c = ar.comments().get(i);
-      for (String line : c.before()) {
-        code.add("// " + line);
-        trailing.add(null);
-      }
+      // Labels and the notes above the instruction, in source order; no blank line first or twice.
+      List<AsmRoutine.Note> notes = new ArrayList<>(c.before());
       for (LabelDef l : r.labels()) {
         if (l.index() == i) {
-          code.add("label(" + JavaOperands.string(l.name()) + ");");
-          trailing.add(null);
+          notes.add(new AsmRoutine.Note(l.pos().line(), "label(" + JavaOperands.string(l.name()) + ");"));
         }
+      }
+      notes.sort(java.util.Comparator.comparingInt(AsmRoutine.Note::line));
+      for (AsmRoutine.Note n : notes) {
+        boolean isLabel = !n.isBlank() && n.text().startsWith("label(") && !c.before().contains(n);
+        String line = n.isBlank() ? "" : isLabel ? n.text() : "// " + n.text();
+        if (line.isEmpty() && (code.isEmpty() || code.get(code.size() - 1).isEmpty())) {
+          continue;
+        }
+        code.add(line);
+        trailing.add(null);
       }
       code.add(operands.statement(r.instrs().get(i), ar.numbers().get(i)));
       trailing.add(c.after());
@@ -158,6 +165,10 @@ public final class JavaImporter {
       width = trailing.get(i) == null ? width : Math.max(width, code.get(i).length());
     }
     for (int i = 0; i < code.size(); i++) {
+      if (code.get(i).isEmpty()) {
+        out.append('\n');
+        continue;
+      }
       out.append("    ").append(code.get(i));
       if (trailing.get(i) != null) {
         out.append(" ".repeat(width - code.get(i).length() + 2)).append("// ").append(trailing.get(i));
