@@ -5,6 +5,7 @@ import dev.rtproof.dsl.asm.AsmPrinter;
 import dev.rtproof.dsl.asm.GoAssembler;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.verifier.RoutineCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -63,12 +63,12 @@ class AsmCommandTest {
     Path s = dir.resolve("bad.s");
     Files.writeString(s, "TEXT ·f(SB), $0\n\tMOVQ AX, BX\n\tMOVQ (AX)(BX*3), CX\n\tRET\n");
     assertEquals(2, run("asm", "import", s.toString()));
-    assertEquals(s + ":3:15: scale must be 1, 2, 4 or 8, not 3\n", err.toString());
+    assertEquals(s + ":3:15: [rtproof/bad-scale] scale must be 1, 2, 4 or 8, not 3\n", err.toString());
     assertEquals("", out.toString());
     err.getBuffer().setLength(0);
     Files.writeString(s, "#include \"go_asm.h\"\nTEXT ·f(SB), $0\n\tMOVQ m_ncgo(AX), BX\n\tRET\n");
     assertEquals(2, run("asm", "check", s.toString()));
-    assertTrue(err.toString().startsWith(s + ":3:7: 'm_ncgo' is not a constant"), err.toString());
+    assertTrue(err.toString().startsWith(s + ":3:7: [rtproof/asm-constant] 'm_ncgo' is not a constant"), err.toString());
     assertTrue(err.toString().contains("pass -I DIR with the package's own go_asm.h"), err.toString());
     assertFalse(err.toString().contains("\tat "), "no stack trace");
   }

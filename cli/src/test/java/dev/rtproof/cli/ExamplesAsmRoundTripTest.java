@@ -11,6 +11,7 @@ import dev.rtproof.dsl.asm.GoAssembler;
 import dev.rtproof.dsl.asm.RoutineCode;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.verifier.RoutineCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,18 +4,21 @@ import dev.rtproof.dsl.ir.SourcePos;
 import java.util.Objects;
 
 /**
- * Go assembly text that cannot be read: where ({@code file:line:col}) and what is wrong. The message is
- * what a user sees; {@link #getMessage()} prefixes it with the position, as compilers do.
+ * Go assembly text that cannot be read: where ({@code file:line:col}), a stable ID ({@code asm-syntax},
+ * {@code bad-scale}, …) and what is wrong. {@link #getMessage()} is what a user sees:
+ * {@code file:line:col: [rtproof/id] message}, the way compilers report.
  */
 public final class AsmException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final SourcePos pos;
+  private final String id;
   private final String detail;
 
-  public AsmException(SourcePos pos, String detail) {
-    super(format(pos, detail));
+  public AsmException(SourcePos pos, String id, String detail) {
+    super(pos.file() + ":" + pos.line() + ":" + pos.column() + ": [rtproof/" + id + "] " + detail);
     this.pos = Objects.requireNonNull(pos, "pos");
+    this.id = Objects.requireNonNull(id, "id");
     this.detail = Objects.requireNonNull(detail, "detail");
   }
 
@@ -24,12 +27,13 @@ public final class AsmException extends Exception {
     return pos;
   }
 
-  /** The message without the position. */
-  public String detail() {
-    return detail;
+  /** The stable ID, as in {@code [rtproof/bad-scale]}. */
+  public String id() {
+    return id;
   }
 
-  private static String format(SourcePos pos, String detail) {
-    return pos.file() + ":" + pos.line() + ":" + pos.column() + ": " + detail;
+  /** The message without the position and the ID. */
+  public String detail() {
+    return detail;
   }
 }

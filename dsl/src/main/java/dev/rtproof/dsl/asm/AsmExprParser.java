@@ -72,10 +72,10 @@ final class AsmExprParser {
           AsmExpr right = factor();
           String what = t.text().equals("/") ? "division" : "modulo";
           if (value.value() < 0) {
-            throw new AsmException(t.pos(), what + " of a value with the high bit set (" + Long.toUnsignedString(value.value()) + ")");
+            throw new AsmException(t.pos(), "asm-constant", what + " of a value with the high bit set (" + Long.toUnsignedString(value.value()) + ")");
           }
           if (right.value() == 0) {
-            throw new AsmException(t.pos(), what + " by zero");
+            throw new AsmException(t.pos(), "asm-constant", what + " by zero");
           }
           long v = t.text().equals("/") ? Long.divideUnsigned(value.value(), right.value())
               : Long.remainderUnsigned(value.value(), right.value());
@@ -93,7 +93,7 @@ final class AsmExprParser {
           AsmExpr shift = term();
           checkShift(t, shift, "right");
           if (value.value() < 0) {
-            throw new AsmException(t.pos(), "right shift of a value with the high bit set (" + Long.toUnsignedString(value.value()) + ")");
+            throw new AsmException(t.pos(), "asm-constant", "right shift of a value with the high bit set (" + Long.toUnsignedString(value.value()) + ")");
           }
           value = new Binary(">>", value, shift, shift.value() >= 64 ? 0 : value.value() >>> shift.value());
         }
@@ -106,7 +106,7 @@ final class AsmExprParser {
 
   private static void checkShift(Token op, AsmExpr shift, String which) throws AsmException {
     if (shift.value() < 0) {
-      throw new AsmException(op.pos(), "negative " + which + " shift count " + shift.value());
+      throw new AsmException(op.pos(), "asm-constant", "negative " + which + " shift count " + shift.value());
     }
   }
 
@@ -148,11 +148,11 @@ final class AsmExprParser {
         }
         break;
       case IDENT:
-        throw new AsmException(t.pos(), "'" + t.text() + "' is not a constant: no #define or go_asm.h constant has that name");
+        throw new AsmException(t.pos(), "asm-constant", "'" + t.text() + "' is not a constant: no #define or go_asm.h constant has that name");
       default:
         break;
     }
-    throw new AsmException(t.pos(), "expected a constant, found " + t.describe());
+    throw new AsmException(t.pos(), "asm-constant", "expected a constant, found " + t.describe());
   }
 
   /**

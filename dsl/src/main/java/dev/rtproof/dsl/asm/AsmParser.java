@@ -1,6 +1,7 @@
 package dev.rtproof.dsl.asm;
 
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.ir.InstrCheck;
 import dev.rtproof.dsl.ir.Instr;
 import dev.rtproof.dsl.ir.Op;
 import dev.rtproof.dsl.ir.Operand;
@@ -82,7 +83,7 @@ public final class AsmParser {
   private void statement(Statement s, CommentIndex notes) throws AsmException {
     if (!s.labels().isEmpty()) {
       if (text == null) {
-        throw new AsmException(s.labels().get(0).pos(), "label " + s.labels().get(0).text() + " outside a TEXT routine");
+        throw new AsmException(s.labels().get(0).pos(), "asm-syntax", "label " + s.labels().get(0).text() + " outside a TEXT routine");
       }
       text.labels(s.labels());
     }
@@ -98,7 +99,7 @@ public final class AsmParser {
       case "DATA" -> data.data(s);
       default -> {
         if (text == null) {
-          throw new AsmException(s.word().pos(), "instruction " + s.word().text() + " outside a TEXT routine");
+          throw new AsmException(s.word().pos(), "asm-syntax", "instruction " + s.word().text() + " outside a TEXT routine");
         }
         instruction(s, notes);
       }
@@ -108,12 +109,12 @@ public final class AsmParser {
   private TextBuilder header(Statement s, CommentIndex notes) throws AsmException {
     int n = s.operands().size();
     if (n != 2 && n != 3) {
-      throw new AsmException(s.word().pos(), "TEXT takes sym(SB), optional flags and $frame-args");
+      throw new AsmException(s.word().pos(), "asm-text", "TEXT takes sym(SB), optional flags and $frame-args");
     }
     String symbol = DataCollector.symbol(s, 0, false);
     int flags = n == 3 ? (int) Directives.constant(s, 1, "TEXT flags") : 0;
     if (symbol.endsWith("<ABIInternal>") && (flags & TextFlags.NOSPLIT) == 0) {
-      throw new AsmException(s.word().pos(), "TEXT " + symbol + ": ABIInternal routines must be NOSPLIT");
+      throw new AsmException(s.word().pos(), "asm-text", "TEXT " + symbol + ": ABIInternal routines must be NOSPLIT");
     }
     Directives.FrameSize size = Directives.frameSize(s, n - 1, symbol);
     return new TextBuilder(symbol, options.target().name(), flags, size, s.word().pos(), file,
@@ -125,11 +126,12 @@ public final class AsmParser {
     String base = word.contains(".") ? word.substring(0, word.indexOf('.')) : word;
     Op op = Op.byName(word);
     if (op == null && !Mnemonics.isKnown(base)) {
-      throw new AsmException(s.word().pos(), "unknown instruction " + word);
+      throw new AsmException(s.word().pos(), "unknown-instruction", "unknown instruction " + word);
     }
     AsmRoutine.Comments comments = notes.around(s.word().pos());
+    Instr.Origin origin = s.word().expansion() != null ? Instr.Origin.MACRO : Instr.Origin.SOURCE;
     if (op == null) {
-      text.add(Instr.unsupported(rawText(s), s.word().pos()), List.of(), comments);
+      text.add(unsupported(s, origin), List.of(), comments);
       return;
     }
     List<AsmOperand> operands = new ArrayList<>();
@@ -137,26 +139,29 @@ public final class AsmParser {
       operands.add(OperandParser.parse(s.operands().get(i), s.endOf(i), Mnemonics.isJump(word)));
     }
     if (operands.stream().anyMatch(o -> o.ir() == null)) {
-      text.add(Instr.unsupported(rawText(s), s.word().pos()), List.of(), comments);
+      text.add(unsupported(s, origin), List.of(), comments);
       return;
     }
     List<Operand> args = operands.stream().map(AsmOperand::ir).toList();
-    OperandRules.Violation v = OperandRules.check(op, args);
-    if (v != null) {
-      throw new AsmException(v.operand() < 0 ? s.word().pos() : s.operands().get(v.operand()).get(0).pos(), v.message());
+    String count = InstrCheck.count(op, word, args.size());
+    if (count != null) {
+      throw new AsmException(s.word().pos(), "operand-count", count);
     }
-    boolean getTls = s.word().expansion() != null && s.word().expansion().macro().name().equals("get_tls");
-    Instr in = new Instr(op, args, s.word().pos(), Instr.Origin.SOURCE);
-    if (getTls && in.isGetTls()) {
-      in = new Instr(op, args, s.word().pos(), Instr.Origin.MACRO);
+    InstrCheck.Finding f = InstrCheck.check(op, args);
+    if (f != null) {
+      throw new AsmException(f.operand() < 0 ? s.word().pos() : s.operands().get(f.operand()).get(0).pos(), f.id(),
+          f.message());
     }
+    // A macro's instructions are MACRO (MOVQ TLS, r from get_tls prints as get_tls(r) again).
+    Instr in = new Instr(op, args, s.word().pos(), origin);
     text.add(in, operands.stream().map(AsmOperand::number).toList(), comments);
   }
 
-  /** {@code WORD op1, op2}: how an unsupported instruction is kept and printed. */
-  private static String rawText(Statement s) {
+  /** Kept as {@code WORD op1, op2}, the canonical text it is printed as. */
+  private static Instr unsupported(Statement s, Instr.Origin origin) {
     List<String> ops = s.operands().stream().map(OperandParser::text).toList();
-    return ops.isEmpty() ? s.word().text() : s.word().text() + " " + String.join(", ", ops);
+    String raw = ops.isEmpty() ? s.word().text() : s.word().text() + " " + String.join(", ", ops);
+    return new Instr(Op.UNSUPPORTED, List.of(), s.word().pos(), origin, raw);
   }
 
   private void finishText() throws AsmException {

@@ -35,7 +35,7 @@ final class Cursor {
 
   Token next() throws AsmException {
     if (atEnd()) {
-      throw new AsmException(end, "unexpected end of operand");
+      throw new AsmException(end, "asm-syntax", "unexpected end of operand");
     }
     return tokens.get(at++);
   }
@@ -66,6 +66,6 @@ final class Cursor {
   }
 
   AsmException error(String message) {
-    return new AsmException(pos(), message);
+    return new AsmException(pos(), "asm-syntax", message);
   }
 }

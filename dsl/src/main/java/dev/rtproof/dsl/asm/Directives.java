@@ -27,7 +27,7 @@ final class Directives {
     List<Token> op = s.operands().get(operand);
     int i = 0;
     if (!op.get(i).is("$")) {
-      throw new AsmException(op.get(0).pos(), "TEXT " + symbol + ": the frame size is an immediate, as in $16 or $16-8");
+      throw new AsmException(op.get(0).pos(), "asm-text", "TEXT " + symbol + ": the frame size is an immediate, as in $16 or $16-8");
     }
     i++;
     boolean negative = i < op.size() && op.get(i).is("-");
@@ -35,7 +35,7 @@ final class Directives {
       i++;
     }
     if (i >= op.size() || op.get(i).kind() != Kind.INT) {
-      throw new AsmException(i < op.size() ? op.get(i).pos() : s.endOf(operand),
+      throw new AsmException(i < op.size() ? op.get(i).pos() : s.endOf(operand), "asm-text",
           "TEXT " + symbol + ": the frame size must be an integer literal, as in $16 or $16-8");
     }
     long frame = size(op.get(i), symbol, "frame");
@@ -43,7 +43,7 @@ final class Directives {
     long args = TextFlags.ARGS_UNKNOWN;
     if (i < op.size()) {
       if (i + 2 != op.size() || !op.get(i).is("-") || op.get(i + 1).kind() != Kind.INT) {
-        throw new AsmException(op.get(i).pos(), "TEXT " + symbol + ": the argument size must be -integer, as in $16-8");
+        throw new AsmException(op.get(i).pos(), "asm-text", "TEXT " + symbol + ": the argument size must be -integer, as in $16-8");
       }
       args = size(op.get(i + 1), symbol, "argument");
     }
@@ -53,7 +53,7 @@ final class Directives {
   private static long size(Token t, String symbol, String which) throws AsmException {
     long v = Numbers.parseInt(t);
     if (v < 0 || v > Integer.MAX_VALUE) {
-      throw new AsmException(t.pos(), "TEXT " + symbol + ": the " + which + " size " + t.text() + " is too large");
+      throw new AsmException(t.pos(), "asm-text", "TEXT " + symbol + ": the " + which + " size " + t.text() + " is too large");
     }
     return v;
   }

@@ -1,9 +1,9 @@
 package dev.rtproof.dsl.asm;
 
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Instr;
 import dev.rtproof.dsl.ir.LabelDef;
-import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.Op;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.dsl.ir.TextFlags;
@@ -18,8 +18,8 @@ import java.util.Set;
  * Turns routines read from Go assembly into Java source in the rtproof DSL: a {@code @Routines} class with
  * one {@code @Routine} method per TEXT routine, instructions in Go order, labels, the file's comments, and
  * numbers spelled with the target's constant names where the assembly used a {@code go_asm.h} name.
- * Routines the DSL cannot express yet (unsupported instructions, pseudo-SP locals) are left out, each
- * with the reason.
+ * GLOBL/DATA symbols become one {@code @DataSection} method. Routines with instructions rtproof does not
+ * model are left out, each with the reason.
  */
 public final class JavaImporter {
   /** Where the class goes and what it is called. */
@@ -76,8 +76,9 @@ public final class JavaImporter {
       body.append('\n');
       routine(r, body);
     }
-    for (var d : file.data()) {
-      skipped.add(d.name() + ": GLOBL/DATA symbols are not imported");
+    if (!file.data().isEmpty()) {
+      body.append('\n');
+      dataSection(body);
     }
     StringBuilder out = new StringBuilder();
     if (!options.packageName().isEmpty()) {
@@ -86,7 +87,11 @@ public final class JavaImporter {
     out.append("import static dev.rtproof.dsl.Amd64.*;\n");
     names.used().stream().map(Class::getName).filter(n -> !n.equals("dev.rtproof.dsl.Amd64")).sorted()
         .forEach(n -> out.append("import static ").append(n).append(".*;\n"));
-    out.append("\nimport dev.rtproof.dsl.Routine;\nimport dev.rtproof.dsl.Routines;\nimport dev.rtproof.dsl.Target;\n\n");
+    out.append('\n');
+    if (!file.data().isEmpty()) {
+      out.append("import dev.rtproof.dsl.DataSection;\n");
+    }
+    out.append("import dev.rtproof.dsl.Routine;\nimport dev.rtproof.dsl.Routines;\nimport dev.rtproof.dsl.Target;\n\n");
     out.append("/** Routines of {@code ").append(javadoc(baseName(file.file()))).append("}, imported by rtproof. */\n");
     out.append("@Routines(target = Target.").append(target.name()).append(")\n");
     out.append("final class ").append(options.className()).append(" {\n");
@@ -109,13 +114,6 @@ public final class JavaImporter {
     }
     if (!unsupported.isEmpty()) {
       return "has instructions rtproof keeps but does not model: " + String.join(", ", unsupported);
-    }
-    for (Instr in : r.instrs()) {
-      for (var o : in.args()) {
-        if (o instanceof Mem m && m.kind() == Mem.Kind.LOCAL) {
-          return "uses the pseudo-SP local " + m + ", which the DSL cannot write yet";
-        }
-      }
     }
     return null;
   }
@@ -174,6 +172,23 @@ public final class JavaImporter {
         out.append(" ".repeat(width - code.get(i).length() + 2)).append("// ").append(trailing.get(i));
       }
       out.append('\n');
+    }
+    out.append("  }\n");
+  }
+
+  /** The file's GLOBL/DATA symbols as one {@code @DataSection} method. */
+  private void dataSection(StringBuilder out) {
+    out.append("  @DataSection\n  static void ").append(methodName("data")).append("() {\n");
+    for (DataSymbol d : file.data()) {
+      out.append("    GLOBL(sym(").append(JavaOperands.string(d.name())).append("), ");
+      if (d.flags() != 0) {
+        out.append(TextFlags.format(d.flags()).replace("|", " | ")).append(", ");
+      }
+      out.append(d.size()).append(");\n");
+      for (DataSymbol.Init i : d.inits()) {
+        out.append("    DATA(").append(JavaOperands.symbol(d.name(), i.offset())).append(", ").append(i.width()).append(", ")
+            .append(operands.value(i.value())).append(");\n");
+      }
     }
     out.append("  }\n");
   }

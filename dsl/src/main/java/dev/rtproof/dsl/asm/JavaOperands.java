@@ -55,8 +55,18 @@ final class JavaOperands {
       case SYMBOL -> sym(m.name(), m.disp(), written);
       case ABSOLUTE -> "abs(" + disp + ")";
       case FP -> "arg(" + string(m.name()) + ", " + disp + ")";
-      case LOCAL -> throw new IllegalArgumentException("the DSL has no pseudo-SP locals: " + m);
+      case LOCAL -> "local(" + string(m.name()) + ", " + disp + ")";
     };
+  }
+
+  /** A DATA value: {@code $(n)} or {@code $(sym("x", off))}. */
+  String value(Operand o) {
+    return operand(o, null);
+  }
+
+  /** {@code sym("name")} or {@code sym("name", offset)}. */
+  static String symbol(String name, long offset) {
+    return offset == 0 ? "sym(" + string(name) + ")" : "sym(" + string(name) + ", " + JavaExpressions.literal(offset) + ")";
   }
 
   private String sym(String name, long offset, AsmExpr written) {

@@ -192,7 +192,7 @@ final class Lexer {
   }
 
   private AsmException error(int offset, String message) {
-    return new AsmException(pos(offset), message);
+    return new AsmException(pos(offset), "asm-lex", message);
   }
 
   static boolean isIdentStart(int cp) {

@@ -35,7 +35,7 @@ final class Numbers {
       int base = radix;
       String d = digits;
       boolean valid = !d.isEmpty() && d.chars().allMatch(c -> Character.digit(c, base) >= 0);
-      throw new AsmException(t.pos(), valid ? "the number " + t.text() + " does not fit in 64 bits"
+      throw new AsmException(t.pos(), "asm-number", valid ? "the number " + t.text() + " does not fit in 64 bits"
           : "malformed number " + t.text());
     }
   }
@@ -45,7 +45,7 @@ final class Numbers {
     byte[] bytes = unquote(t);
     String s = new String(bytes, StandardCharsets.UTF_8);
     if (s.codePointCount(0, s.length()) != 1) {
-      throw new AsmException(t.pos(), "a character constant holds exactly one character: " + t.text());
+      throw new AsmException(t.pos(), "asm-number", "a character constant holds exactly one character: " + t.text());
     }
     return s.codePointAt(0);
   }
@@ -63,7 +63,7 @@ final class Numbers {
         continue;
       }
       if (i + 1 >= s.length()) {
-        throw new AsmException(t.pos(), "bad escape at the end of " + t.text());
+        throw new AsmException(t.pos(), "asm-number", "bad escape at the end of " + t.text());
       }
       char e = s.charAt(i + 1);
       i += 2;
@@ -87,12 +87,12 @@ final class Numbers {
         }
         default -> {
           if (e < '0' || e > '7' || i + 2 > s.length()) {
-            throw new AsmException(t.pos(), "unknown escape \\" + e + " in " + t.text());
+            throw new AsmException(t.pos(), "asm-number", "unknown escape \\" + e + " in " + t.text());
           }
           try {
             out.write(Integer.parseInt(s.substring(i - 1, i + 2), 8));
           } catch (NumberFormatException x) {
-            throw new AsmException(t.pos(), "bad octal escape in " + t.text());
+            throw new AsmException(t.pos(), "asm-number", "bad octal escape in " + t.text());
           }
           i += 2;
         }
@@ -103,12 +103,12 @@ final class Numbers {
 
   private static long hex(Token t, String s, int at, int n) throws AsmException {
     if (at + n > s.length()) {
-      throw new AsmException(t.pos(), "short hexadecimal escape in " + t.text());
+      throw new AsmException(t.pos(), "asm-number", "short hexadecimal escape in " + t.text());
     }
     try {
       return Long.parseLong(s.substring(at, at + n), 16);
     } catch (NumberFormatException e) {
-      throw new AsmException(t.pos(), "bad hexadecimal escape in " + t.text());
+      throw new AsmException(t.pos(), "asm-number", "bad hexadecimal escape in " + t.text());
     }
   }
 }

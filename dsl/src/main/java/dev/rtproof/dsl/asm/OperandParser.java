@@ -81,7 +81,7 @@ final class OperandParser {
       return unmodelled(t.kind() == Kind.STRING ? "a string immediate" : "a floating-point immediate");
     }
     if (t.isIdent() && Registers.isRegister(t.text())) {
-      throw new AsmException(t.pos(), "'$' cannot prefix the register " + t.text());
+      throw new AsmException(t.pos(), "asm-operand", "'$' cannot prefix the register " + t.text());
     }
     if (t.isIdent()) {
       return symbolic(true);
@@ -105,16 +105,16 @@ final class OperandParser {
         return result(new LabelRef(symbol), null);
       }
       if (address) {
-        throw new AsmException(name.pos(), "'" + symbol + "' is neither a constant (no #define or go_asm.h constant has"
+        throw new AsmException(name.pos(), "asm-constant", "'" + symbol + "' is neither a constant (no #define or go_asm.h constant has"
             + " that name) nor a symbol address ($" + symbol + "(SB))");
       }
-      throw new AsmException(name.pos(), "'" + symbol + "' needs an addressing mode: " + symbol
+      throw new AsmException(name.pos(), "asm-operand", "'" + symbol + "' needs an addressing mode: " + symbol
           + "(SB) for a symbol" + (branch ? "" : ", name+off(FP) for an argument, name-off(SP) for a local"));
     }
     in.expect("(");
     Token pseudo = in.next();
     if (Registers.isRegister(pseudo.text()) && !pseudo.text().equals("SP")) {
-      throw new AsmException(name.pos(), "'" + name.text() + "' is not a constant: no #define or go_asm.h constant has"
+      throw new AsmException(name.pos(), "asm-constant", "'" + name.text() + "' is not a constant: no #define or go_asm.h constant has"
           + " that name");
     }
     in.expect(")");
@@ -128,7 +128,7 @@ final class OperandParser {
       }
       case "FP", "SP" -> {
         if (!symbol.equals(name.text())) {
-          throw new AsmException(name.pos(), "'<…>' marks symbols, not " + pseudo.text() + " names");
+          throw new AsmException(name.pos(), "asm-operand", "'<…>' marks symbols, not " + pseudo.text() + " names");
         }
         end();
         if (address) {
@@ -136,7 +136,7 @@ final class OperandParser {
         }
         return result(pseudo.text().equals("FP") ? Mem.fp(symbol, off) : Mem.local(symbol, off), offset);
       }
-      default -> throw new AsmException(pseudo.pos(), "expected SB, FP or SP after " + symbol + ", found "
+      default -> throw new AsmException(pseudo.pos(), "asm-operand", "expected SB, FP or SP after " + symbol + ", found "
           + pseudo.describe());
     }
   }
@@ -153,7 +153,7 @@ final class OperandParser {
     }
     Token abi = in.next();
     if (!abi.isIdent() || !(abi.text().equals("ABI0") || abi.text().equals("ABIInternal"))) {
-      throw new AsmException(abi.pos(), "expected '>' or an ABI (ABI0, ABIInternal) after '<', found " + abi.describe());
+      throw new AsmException(abi.pos(), "asm-operand", "expected '>' or an ABI (ABI0, ABIInternal) after '<', found " + abi.describe());
     }
     in.expect(">");
     return "<" + abi.text() + ">";
@@ -172,14 +172,14 @@ final class OperandParser {
     long d = disp == null ? 0 : disp.value();
     if (in.atEnd()) {
       if (branch) {
-        throw new AsmException(tokens.get(0).pos(), "a jump target is a label, n(PC), sym(SB), a register or memory, not a number");
+        throw new AsmException(tokens.get(0).pos(), "asm-operand", "a jump target is a label, n(PC), sym(SB), a register or memory, not a number");
       }
       return result(Mem.absolute(checkDisp(d)), disp);
     }
     Token open = in.expect("(");
     Token base = in.next();
     if (!base.isIdent()) {
-      throw new AsmException(base.pos(), "expected a register after '(', found " + base.describe());
+      throw new AsmException(base.pos(), "asm-operand", "expected a register after '(', found " + base.describe());
     }
     if (base.text().equals("PC") || base.text().equals("FP") || base.text().equals("SB")) {
       in.expect(")");
@@ -187,14 +187,14 @@ final class OperandParser {
       if (base.text().equals("PC")) {
         return pcRelative(open, d, disp);
       }
-      throw new AsmException(open.pos(), "cannot reference " + base.text() + " without a symbol name, as in "
+      throw new AsmException(open.pos(), "asm-operand", "cannot reference " + base.text() + " without a symbol name, as in "
           + (base.text().equals("FP") ? "x+8(FP)" : "sym+8(SB)"));
     }
     if (!Registers.isRegister(base.text())) {
-      throw new AsmException(base.pos(), "'" + base.text() + "' is not a register");
+      throw new AsmException(base.pos(), "asm-operand", "'" + base.text() + "' is not a register");
     }
     if (in.peekIs("*")) {
-      throw new AsmException(base.pos(), "an index needs a base register first, as in (BX)(" + base.text() + "*8)");
+      throw new AsmException(base.pos(), "asm-operand", "an index needs a base register first, as in (BX)(" + base.text() + "*8)");
     }
     in.expect(")");
     Reg b = Registers.reg(base.text());
@@ -204,7 +204,7 @@ final class OperandParser {
     in.expect("(");
     Token index = in.next();
     if (!index.isIdent() || !Registers.isRegister(index.text())) {
-      throw new AsmException(index.pos(), "expected an index register, found " + index.describe());
+      throw new AsmException(index.pos(), "asm-operand", "expected an index register, found " + index.describe());
     }
     in.expect("*");
     Token scaleToken = in.next();
@@ -217,7 +217,7 @@ final class OperandParser {
     }
     if (x == Reg.TLS) {
       if (scale != 1) {
-        throw new AsmException(scaleToken.pos(), "the TLS index takes scale 1, as in 0(" + base.text() + ")(TLS*1)");
+        throw new AsmException(scaleToken.pos(), "bad-scale", "the TLS index takes scale 1, as in 0(" + base.text() + ")(TLS*1)");
       }
       return result(Mem.tls(checkDisp(d), gpr(base, b)), disp);
     }
@@ -226,17 +226,17 @@ final class OperandParser {
 
   private AsmOperand pcRelative(Token open, long n, AsmExpr disp) throws AsmException {
     if (!branch) {
-      throw new AsmException(open.pos(), "n(PC) is a jump target; it cannot be used as data");
+      throw new AsmException(open.pos(), "asm-operand", "n(PC) is a jump target; it cannot be used as data");
     }
     if (n != (int) n) {
-      throw new AsmException(open.pos(), n + "(PC) is out of range");
+      throw new AsmException(open.pos(), "asm-operand", n + "(PC) is out of range");
     }
     return result(new PcRel((int) n), disp);
   }
 
   private static Reg gpr(Token t, Reg r) throws AsmException {
     if (!r.isGpr()) {
-      throw new AsmException(t.pos(), "addresses use 64-bit registers; " + t.text() + " cannot be a base or an index");
+      throw new AsmException(t.pos(), "asm-operand", "addresses use 64-bit registers; " + t.text() + " cannot be a base or an index");
     }
     return r;
   }
@@ -248,12 +248,12 @@ final class OperandParser {
         return (int) s;
       }
     }
-    throw new AsmException(t.pos(), "scale must be 1, 2, 4 or 8, not " + t.text());
+    throw new AsmException(t.pos(), "bad-scale", "scale must be 1, 2, 4 or 8, not " + t.text());
   }
 
   private long checkDisp(long d) throws AsmException {
     if (d != (int) d) {
-      throw new AsmException(tokens.get(0).pos(), "displacement " + Long.toUnsignedString(d)
+      throw new AsmException(tokens.get(0).pos(), "asm-operand", "displacement " + Long.toUnsignedString(d)
           + " does not fit in 32 bits (amd64 addresses take a signed 32-bit offset)");
     }
     return d;

@@ -94,7 +94,7 @@ final class Preprocessor {
 
   private void directive(List<Token> line, Conditionals cond, String header) throws AsmException {
     if (line.size() < 2 || !line.get(1).isIdent()) {
-      throw new AsmException(line.get(0).pos(), "expected a directive name after '#'");
+      throw new AsmException(line.get(0).pos(), "asm-directive", "expected a directive name after '#'");
     }
     Token name = line.get(1);
     switch (name.text()) {
@@ -127,28 +127,28 @@ final class Preprocessor {
         Token macro = macroName(line, name);
         end(line, 3);
         if (macros.remove(macro.text()) == null) {
-          throw new AsmException(macro.pos(), "#undef of " + macro.text() + ", which is not defined");
+          throw new AsmException(macro.pos(), "asm-directive", "#undef of " + macro.text() + ", which is not defined");
         }
       }
-      default -> throw new AsmException(name.pos(), "unsupported directive #" + name.text()
+      default -> throw new AsmException(name.pos(), "asm-directive", "unsupported directive #" + name.text()
           + " (Go assembly has #include, #define, #undef, #ifdef, #ifndef, #else and #endif)");
     }
   }
 
   private void include(List<Token> line, Token directive) throws AsmException {
     if (line.size() < 3 || line.get(2).kind() != Kind.STRING) {
-      throw new AsmException(directive.pos(), "#include needs a quoted file name, as in #include \"textflag.h\"");
+      throw new AsmException(directive.pos(), "asm-include", "#include needs a quoted file name, as in #include \"textflag.h\"");
     }
     end(line, 3);
     Token quoted = line.get(2);
     String name = quoted.text().substring(1, quoted.text().length() - 1);
     Includes.Header h = includes.find(name);
     if (h == null) {
-      throw new AsmException(quoted.pos(), "cannot include \"" + name + "\": only " + String.join(", ", Includes.ALLOWED)
+      throw new AsmException(quoted.pos(), "asm-include", "cannot include \"" + name + "\": only " + String.join(", ", Includes.ALLOWED)
           + " can be included");
     }
     if (!including.add(name)) {
-      throw new AsmException(quoted.pos(), "\"" + name + "\" includes itself");
+      throw new AsmException(quoted.pos(), "asm-include", "\"" + name + "\" includes itself");
     }
     List<Token> tokens = Lexer.lex(h.file(), h.text(), null);
     file(tokens, name);
@@ -159,7 +159,7 @@ final class Preprocessor {
     Token name = macroName(line, directive);
     Macro old = macros.get(name.text());
     if (old != null) {
-      throw new AsmException(name.pos(), "macro " + name.text() + " is already defined"
+      throw new AsmException(name.pos(), "asm-macro", "macro " + name.text() + " is already defined"
           + (old.pos().isKnown() ? " at " + old.pos().file() + ":" + old.pos().line() : ""));
     }
     int i = 3;
@@ -174,10 +174,10 @@ final class Preprocessor {
           break;
         }
         if (t == null || !t.isIdent()) {
-          throw new AsmException(t == null ? name.pos() : t.pos(), "bad parameter list in the definition of macro " + name.text());
+          throw new AsmException(t == null ? name.pos() : t.pos(), "asm-macro", "bad parameter list in the definition of macro " + name.text());
         }
         if (params.contains(t.text())) {
-          throw new AsmException(t.pos(), "parameter " + t.text() + " appears twice in macro " + name.text());
+          throw new AsmException(t.pos(), "asm-macro", "parameter " + t.text() + " appears twice in macro " + name.text());
         }
         params.add(t.text());
         Token sep = i + 1 < line.size() ? line.get(i + 1) : null;
@@ -186,7 +186,7 @@ final class Preprocessor {
           break;
         }
         if (sep == null || !sep.is(",")) {
-          throw new AsmException(sep == null ? t.pos() : sep.pos(), "bad parameter list in the definition of macro " + name.text());
+          throw new AsmException(sep == null ? t.pos() : sep.pos(), "asm-macro", "bad parameter list in the definition of macro " + name.text());
         }
       }
     }
@@ -195,14 +195,14 @@ final class Preprocessor {
 
   private static Token macroName(List<Token> line, Token directive) throws AsmException {
     if (line.size() < 3 || !line.get(2).isIdent()) {
-      throw new AsmException(directive.pos(), "#" + directive.text() + " needs a macro name");
+      throw new AsmException(directive.pos(), "asm-directive", "#" + directive.text() + " needs a macro name");
     }
     return line.get(2);
   }
 
   private static void end(List<Token> line, int size) throws AsmException {
     if (line.size() > size) {
-      throw new AsmException(line.get(size).pos(), "unexpected " + line.get(size).describe() + " after #" + line.get(1).text());
+      throw new AsmException(line.get(size).pos(), "asm-directive", "unexpected " + line.get(size).describe() + " after #" + line.get(1).text());
     }
   }
 
@@ -213,7 +213,7 @@ final class Preprocessor {
     while (!in.isEmpty()) {
       Token t = in.poll();
       if (t.is("#")) {
-        throw new AsmException(t.pos(), "'#' must be the first thing on its line");
+        throw new AsmException(t.pos(), "asm-directive", "'#' must be the first thing on its line");
       }
       Macro m = t.isIdent() ? macros.get(t.text()) : null;
       if (m == null || (m.isFunctionLike() && (in.isEmpty() || !in.peek().is("(")))) {
@@ -221,10 +221,10 @@ final class Preprocessor {
         continue;
       }
       if (t.insideExpansionOf(m.name())) {
-        throw new AsmException(t.pos(), "macro " + m.name() + " uses itself");
+        throw new AsmException(t.pos(), "asm-macro", "macro " + m.name() + " uses itself");
       }
       if (++expansions > MAX_EXPANSIONS_PER_LINE) {
-        throw new AsmException(t.pos(), "macro expansion does not end");
+        throw new AsmException(t.pos(), "asm-macro", "macro expansion does not end");
       }
       Expansion e = new Expansion(m, t.expansion());
       List<Token> result = m.isFunctionLike() ? substitute(m, arguments(t, m, in), e, t.pos()) : retag(m.body(), e, t.pos());
@@ -242,7 +242,7 @@ final class Preprocessor {
     while (true) {
       Token t = in.poll();
       if (t == null) {
-        throw new AsmException(use.pos(), "unterminated argument list of macro " + m.name());
+        throw new AsmException(use.pos(), "asm-macro", "unterminated argument list of macro " + m.name());
       }
       if (depth == 0 && (t.is(",") || t.is(")"))) {
         args.add(arg);
@@ -259,7 +259,7 @@ final class Preprocessor {
       args.clear();
     }
     if (args.size() != m.params().size()) {
-      throw new AsmException(use.pos(), "macro " + m.name() + " takes " + m.params().size() + " argument"
+      throw new AsmException(use.pos(), "asm-macro", "macro " + m.name() + " takes " + m.params().size() + " argument"
           + (m.params().size() == 1 ? "" : "s") + ", found " + args.size());
     }
     return args;
@@ -299,10 +299,10 @@ final class Preprocessor {
     void flip(Token directive) throws AsmException {
       Level l = stack.poll();
       if (l == null) {
-        throw new AsmException(directive.pos(), "#else without #ifdef or #ifndef");
+        throw new AsmException(directive.pos(), "asm-directive", "#else without #ifdef or #ifndef");
       }
       if (l.elseSeen()) {
-        throw new AsmException(directive.pos(), "second #else for the #ifdef " + l.opener().text() + " of line "
+        throw new AsmException(directive.pos(), "asm-directive", "second #else for the #ifdef " + l.opener().text() + " of line "
             + l.opener().pos().line());
       }
       stack.push(new Level(l.opener(), l.parentActive(), !l.taken(), true));
@@ -310,14 +310,14 @@ final class Preprocessor {
 
     void close(Token directive) throws AsmException {
       if (stack.poll() == null) {
-        throw new AsmException(directive.pos(), "#endif without #ifdef or #ifndef");
+        throw new AsmException(directive.pos(), "asm-directive", "#endif without #ifdef or #ifndef");
       }
     }
 
     void checkClosed() throws AsmException {
       if (!stack.isEmpty()) {
         Token t = stack.peek().opener();
-        throw new AsmException(t.pos(), "#ifdef " + t.text() + " has no #endif");
+        throw new AsmException(t.pos(), "asm-directive", "#ifdef or #ifndef " + t.text() + " has no #endif");
       }
     }
   }

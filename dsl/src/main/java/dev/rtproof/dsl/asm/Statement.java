@@ -39,7 +39,7 @@ record Statement(List<Token> labels, Token word, List<List<Token>> operands, Sou
     }
     Token word = s.get(i);
     if (!word.isIdent()) {
-      throw new AsmException(word.pos(), "expected an instruction, found " + word.describe());
+      throw new AsmException(word.pos(), "asm-syntax", "expected an instruction, found " + word.describe());
     }
     // x86 suffixes (VADDPD.Z, .BCST) stay part of the word.
     while (i + 2 < s.size() && s.get(i + 1).is(".") && s.get(i + 2).isIdent() && !s.get(i + 1).spaceBefore()) {
@@ -53,7 +53,7 @@ record Statement(List<Token> labels, Token word, List<List<Token>> operands, Sou
       Token t = s.get(k);
       if (depth == 0 && t.is(",")) {
         if (current.isEmpty()) {
-          throw new AsmException(t.pos(), "missing operand before ','");
+          throw new AsmException(t.pos(), "asm-syntax", "missing operand before ','");
         }
         operands.add(current);
         current = new ArrayList<>();
@@ -63,7 +63,7 @@ record Statement(List<Token> labels, Token word, List<List<Token>> operands, Sou
       current.add(t);
     }
     if (current.isEmpty() && !operands.isEmpty()) {
-      throw new AsmException(end, "missing operand after ','");
+      throw new AsmException(end, "asm-syntax", "missing operand after ','");
     }
     if (!current.isEmpty()) {
       operands.add(current);

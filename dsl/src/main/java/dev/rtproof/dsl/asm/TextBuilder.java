@@ -54,12 +54,12 @@ final class TextBuilder {
   AsmRoutine build() throws AsmException {
     if (!pending.isEmpty()) {
       Token l = pending.get(0);
-      throw new AsmException(l.pos(), "label " + l.text() + " labels no instruction: " + symbol + " ends after it");
+      throw new AsmException(l.pos(), "label-at-end", "label " + l.text() + " labels no instruction: " + symbol + " ends after it");
     }
     Routine r = new Routine(symbol, target, flags, size.frame(), size.args(), instrs, labels, List.of(), List.of(), "",
         Routine.DEFAULT_UNROLL, List.of(), pos, origin);
     for (Problem p : RoutineChecks.check(r)) {
-      throw new AsmException(p.pos().isKnown() ? p.pos() : pos, p.message());
+      throw new AsmException(p.pos().isKnown() ? p.pos() : pos, p.id(), p.message());
     }
     return new AsmRoutine(r, numbers, comments, doc);
   }

@@ -134,27 +134,43 @@ class JavaImporterTest {
   }
 
   @Test
-  void routinesTheDslCannotWriteAreLeftOutWithTheReason() throws AsmException {
+  void routinesWithUnsupportedInstructionsAreLeftOutWithTheReason() throws AsmException {
     JavaImporter.Result r = importText("""
         TEXT ·vec(SB), $0
         \tMOVOU (SI), X1
         \tMOVQ X1, AX
         \tRET
-        TEXT ·local(SB), $8
-        \tMOVQ AX, x-8(SP)
-        \tRET
         TEXT ·clone(SB), $0
         \tRET
         TEXT ·clone2(SB), $0
         \tRET
-        GLOBL ·id(SB), $8
         """);
-    assertEquals(List.of(
-        "·vec: has instructions rtproof keeps but does not model: MOVOU, MOVQ X1, AX",
-        "·local: uses the pseudo-SP local x-8(SP), which the DSL cannot write yet",
-        "·id: GLOBL/DATA symbols are not imported"), r.skipped());
+    assertEquals(List.of("·vec: has instructions rtproof keeps but does not model: MOVOU, MOVQ X1, AX"), r.skipped());
     assertTrue(r.source().contains("static void clone_()"), "not Object.clone: " + r.source());
     assertTrue(r.source().contains("static void clone2()"), r.source());
+  }
+
+  @Test
+  void localsAndDataSectionsAreImported() throws AsmException {
+    String java = importText("""
+        #include "textflag.h"
+        TEXT ·local(SB), $8
+        \tMOVQ AX, x-8(SP)
+        \tRET
+        GLOBL ·id(SB), NOPTR, $16
+        DATA ·id+0(SB)/8, $9527
+        DATA ·id+8(SB)/8, $·id(SB)
+        """).source();
+    assertEquals("MOVQ(AX, local(\"x\", -8));", line(java, "MOVQ(AX, local("));
+    assertTrue(java.contains("""
+          @DataSection
+          static void data() {
+            GLOBL(sym("·id"), NOPTR, 16);
+            DATA(sym("·id"), 8, $(0x2537));
+            DATA(sym("·id", 8), 8, $(sym("·id")));
+          }
+        """), java);
+    assertTrue(java.contains("import dev.rtproof.dsl.DataSection;"), java);
   }
 
   @Test

@@ -139,6 +139,8 @@ class InstrCheckAgainstGoAsmTest {
     go(Op.MOVQ, imm(1), Reg.AL);
     go(Op.MOVQ, Reg.SPB, ax);
     go(Op.JEQ, ax);
+    go(Op.JEQ, Mem.symbol("runtime·abort", 0));
+    go(Op.JMP, Mem.symbol("runtime·abort", 0));
     go(Op.JEQ, at(0, ax));
     go(Op.JMP, Mem.indexed(0, ax, bx, 8));
     go(Op.JMP, Reg.AL);
