@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedRoutinesTest {
   static final String MARK = "// <-";
 
-  /** A case: a name, the expected ID, and a class body with one line marked. */
+  /**
+   * A case: a name, the expected ID (or {@code javac:} and the text of javac's own error), and a class body
+   * with one line marked.
+   */
   record Case(String name, String id, String body) {
     @Override
     public String toString() {
@@ -61,6 +64,9 @@ class MalformedRoutinesTest {
             routine("@Routine(symbol = \"·bad\", flags = NOSPLIT, unroll = 0) " + MARK, "RET();")),
         new Case("negative args", "routine-header",
             routine("@Routine(symbol = \"·bad\", flags = NOSPLIT, args = -8) " + MARK, "RET();")),
+        // javac itself rejects a missing required element, on the annotation, before rtproof sees the routine
+        new Case("missing symbol", "javac:missing a default value for the element 'symbol'",
+            routine("@Routine(flags = NOSPLIT) " + MARK, "RET();")),
         new Case("empty symbol", "routine-header",
             routine("@Routine(symbol = \"\", flags = NOSPLIT) " + MARK, "RET();")),
         new Case("ABIInternal without NOSPLIT", "routine-header",
@@ -108,6 +114,42 @@ class MalformedRoutinesTest {
             routine("", "RET();\nASSERT(\"SP == 0\"); " + MARK)),
         new Case("macro with the wrong arity", "macro-arity", routine("", "load_g(CX, DX); " + MARK + "\nRET();")),
         new Case("non-constant operand", "non-constant", routine("", "ADDQ($(notFinal), AX); " + MARK + "\nRET();")),
+        new Case("method call as an operand value", "non-constant",
+            routine("", "ADDQ($(Math.abs(-8)), AX); " + MARK + "\nRET();")),
+        new Case("unknown layout constant", "unknown-name",
+            routine("", "MOVQ(mem(g_nosuchfield, AX), BX); " + MARK + "\nRET();")),
+        new Case("unknown instruction", "unknown-instruction", routine("", "MOVZ(AX, BX); " + MARK + "\nRET();")),
+        new Case("wrong operand count", "operand-count", routine("", "MOVQ(AX); " + MARK + "\nRET();")),
+        new Case("label name that is not an identifier", "bad-label", routine("", "label(\"1st\"); " + MARK
+            + "\nRET();")),
+        new Case("GLOBL in a routine", "data-in-routine", routine("", "GLOBL(sym(\"·x\"), 8); " + MARK + "\nRET();")),
+        // ---- operand forms and widths
+        new Case("scale 3", "bad-scale", routine("", "MOVQ(mem(0, AX, BX, 3), CX); " + MARK + "\nRET();")),
+        new Case("SP as an index", "bad-address", routine("", "MOVQ(mem(0, AX, SP, 1), CX); " + MARK + "\nRET();")),
+        new Case("memory-to-memory move", "memory-to-memory",
+            routine("", "MOVQ(mem(AX), mem(8, BX)); " + MARK + "\nRET();")),
+        new Case("immediate destination", "immediate-destination", routine("", "MOVQ(AX, $(1)); " + MARK + "\nRET();")),
+        new Case("8-bit register in MOVQ", "width-mismatch", routine("", "MOVQ(AL, BX); " + MARK + "\nRET();")),
+        new Case("8-bit register as MOVLQZX source", "width-mismatch",
+            routine("", "MOVLQZX(AL, BX); " + MARK + "\nRET();")),
+        new Case("ADDQ immediate beyond a sign-extended imm32", "immediate-range",
+            routine("", "ADDQ($(0x80000000L), AX); " + MARK + "\nRET();")),
+        new Case("MOVQ to memory beyond imm32", "immediate-range",
+            routine("", "MOVQ($(0x123456789L), mem(SP)); " + MARK + "\nRET();")),
+        new Case("MOVB immediate beyond 8 bits", "immediate-range", routine("", "MOVB($(256), AL); " + MARK + "\nRET();")),
+        new Case("shift count in DX", "bad-shift-count", routine("", "SHLQ(DX, AX); " + MARK + "\nRET();")),
+        new Case("CMPQ with the immediate first", "bad-operand", routine("", "CMPQ($(1), AX); " + MARK + "\nRET();")),
+        new Case("symbol address in ADDQ", "bad-operand",
+            routine("", "ADDQ($(sym(\"runtime·g0\")), AX); " + MARK + "\nRET();")),
+        new Case("TLS as a destination", "tls-misuse", routine("", "MOVQ(AX, TLS); " + MARK + "\nRET();")),
+        new Case("conditional jump through a register", "bad-branch-target", routine("", "JEQ(AX); " + MARK
+            + "\nRET();")),
+        new Case("local outside the frame", "local-out-of-frame",
+            routine("@Routine(symbol = \"·bad\", flags = NOSPLIT, frame = 8)", "MOVQ(local(\"x\", -16), AX); "
+                + MARK + "\nRET();")),
+        new Case("PCALIGN before Go 1.21", "target-unsupported", routine("", "PCALIGN($(8)); " + MARK + "\nRET();")),
+        new Case("assertion that does not parse", "bad-expression",
+            routine("", "ASSERT(\"SP %% \"); " + MARK + "\nRET();")),
         // ---- data sections and contracts
         new Case("overlapping DATA", "data-overlap", """
             final class Bad {
@@ -146,6 +188,98 @@ class MalformedRoutinesTest {
               }
             }
             """),
+        new Case("DATA of width 3", "data-width", """
+            final class Bad {
+              @DataSection
+              static void data() {
+                GLOBL(sym("·x"), NOPTR, 8);
+                DATA(sym("·x", 0), 3, $(1)); // <-
+              }
+            }
+            """),
+        new Case("GLOBL twice", "duplicate-globl", """
+            final class Bad {
+              @DataSection
+              static void data() {
+                GLOBL(sym("·x"), NOPTR, 8);
+                GLOBL(sym("·x"), NOPTR, 16); // <-
+              }
+            }
+            """),
+        new Case("macro that expands itself", "macro-recursion", """
+            import dev.rtproof.dsl.ir.Reg;
+
+            @Routines(target = Target.GO1_19)
+            final class Bad {
+              @Macro
+              static void loop(Reg r) {
+                INCQ(r);
+                loop(r);
+              }
+
+              @Routine(symbol = "·bad", flags = NOSPLIT)
+              static void bad() {
+                loop(AX); // <-
+                RET();
+              }
+            }
+            """),
+        new Case("register passed for a long macro parameter", "macro-argument", """
+            @Routines(target = Target.GO1_19)
+            final class Bad {
+              @Macro
+              static void add(long n) {
+                ADDQ($(n), AX);
+              }
+
+              @Routine(symbol = "·bad", flags = NOSPLIT)
+              static void bad() {
+                add(BX); // <-
+                RET();
+              }
+            }
+            """),
+        new Case("@Routine without @Routines", "missing-routines", """
+            final class Bad {
+              @Routine(symbol = "·bad", flags = NOSPLIT)
+              static void bad() { // <-
+                RET();
+              }
+            }
+            """),
+        new Case("@Routine method with parameters", "routine-signature", """
+            @Routines(target = Target.GO1_19)
+            final class Bad {
+              @Routine(symbol = "·bad", flags = NOSPLIT)
+              static void bad(int x) { // <-
+                RET();
+              }
+            }
+            """),
+        new Case("two routines with one symbol", "duplicate-symbol", """
+            @Routines(target = Target.GO1_19)
+            final class Bad {
+              @Routine(symbol = "·same", flags = NOSPLIT)
+              static void one() {
+                RET();
+              }
+
+              @Routine(symbol = "·same", flags = NOSPLIT)
+              static void two() { // <-
+                RET();
+              }
+            }
+            """),
+        new Case("contract write range without ..", "bad-contract", """
+            @Routines(target = Target.GO1_19)
+            @Contract(symbol = "runtime·f", writes = "SP - 64") // <-
+            final class Bad {
+              @Routine(symbol = "·bad", flags = NOSPLIT)
+              static void bad() {
+                RET();
+              }
+            }
+            """),
         new Case("two contracts for one symbol", "duplicate-contract", """
             @Routines(target = Target.GO1_19)
             @Contract(symbol = "runtime·f")
@@ -171,10 +305,13 @@ class MalformedRoutinesTest {
     assertThat(messages).isNotEmpty();
     assertThat(String.join("\n", messages)).doesNotContain("[rtproof/internal-error]");
     int line = Sources.line(c.body(), MARK);
-    boolean found = errors.stream().anyMatch(d -> d.getMessage(null).startsWith("[rtproof/" + c.id() + "] ")
+    String prefix = c.id().startsWith("javac:") ? "" : "[rtproof/" + c.id() + "] ";
+    String text = c.id().startsWith("javac:") ? c.id().substring("javac:".length()) : "";
+    boolean found = errors.stream().anyMatch(d -> d.getMessage(null).startsWith(prefix)
+        && d.getMessage(null).contains(text)
         && d.getSource() != null && d.getSource().toUri().getPath().endsWith("dev/t/Bad.java")
         && d.getLineNumber() == line);
-    assertThat(found ? "found" : "no [rtproof/" + c.id() + "] on line " + line + " of dev/t/Bad.java in " + errors)
+    assertThat(found ? "found" : "no " + (prefix + text).trim() + " on line " + line + " of dev/t/Bad.java in " + errors)
         .isEqualTo("found");
   }
 }

@@ -73,6 +73,12 @@ public final class RoutineChecks {
     }
     Target target = Target.byName(r.target());
     for (Instr in : r.instrs()) {
+      for (Operand o : in.args()) {
+        if (o instanceof Mem m && m.kind() == Mem.Kind.LOCAL && (m.disp() >= 0 || -m.disp() > Math.max(r.frame(), 0))) {
+          problems.add(new Problem("local-out-of-frame", m + " is outside " + r.symbol() + "'s " + Math.max(r.frame(), 0)
+              + "-byte frame (locals are name-off(SP) with 0 < off ≤ frame)", in.pos()));
+        }
+      }
       if (in.op() == Op.PCALIGN && target != null && target.profile().goMinor() < 21) {
         problems.add(new Problem("target-unsupported", "PCALIGN is not an amd64 instruction before Go 1.21; "
             + r.symbol() + " targets " + target.profile().goVersion(), in.pos()));

@@ -1,6 +1,7 @@
 package dev.rtproof.processor.internal;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -15,9 +16,10 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Folds constant expressions the way javac does, without running user code: int/long/char literals,
- * unary and binary operators with Java's int/long promotion and overflow, casts, parentheses, string
- * concatenation, and {@code static final} constants from any class. Anything else is an error on that
- * expression.
+ * unary and binary operators with Java's int/long promotion and overflow, comparisons and boolean operators,
+ * {@code ?:} with a constant condition, casts, parentheses, string concatenation, and {@code static final}
+ * constants from any class. Anything else is an error on that expression. Note Java's rules: the int literal
+ * {@code 0x80000000} is negative and widens to {@code 0xffffffff80000000}; write {@code 0x80000000L}.
  */
 final class ConstantFolder {
   private final NameResolver names;
@@ -106,6 +108,14 @@ final class ConstantFolder {
     if (e instanceof TypeCastTree c) {
       return cast(c);
     }
+    if (e instanceof ConditionalExpressionTree c) {
+      Object condition = fold(c.getCondition());
+      if (!(condition instanceof Boolean b)) {
+        throw new ReadError("not-integral", "the condition of ?: must be a boolean constant: " + c.getCondition(),
+            c.getCondition());
+      }
+      return fold(b ? c.getTrueExpression() : c.getFalseExpression());
+    }
     throw new ReadError("non-constant", "cannot be folded to a constant: " + e
         + " (literals, operators, casts and static final constants only)", e);
   }
@@ -143,6 +153,20 @@ final class ConstantFolder {
     Object r = fold(b.getRightOperand());
     if (b.getKind() == Tree.Kind.PLUS && (l instanceof String || r instanceof String)) {
       return String.valueOf(l) + r;
+    }
+    if (l instanceof Boolean x && r instanceof Boolean y) {
+      return switch (b.getKind()) {
+        case CONDITIONAL_AND, AND -> x && y;
+        case CONDITIONAL_OR, OR -> x || y;
+        case XOR, NOT_EQUAL_TO -> x ^ y;
+        case EQUAL_TO -> x == y;
+        default -> throw new ReadError("non-constant", "operator " + b.getKind() + " cannot be folded on booleans: " + b,
+            b);
+      };
+    }
+    Boolean comparison = compare(b, l, r);
+    if (comparison != null) {
+      return comparison;
     }
     boolean shift = b.getKind() == Tree.Kind.LEFT_SHIFT || b.getKind() == Tree.Kind.RIGHT_SHIFT
         || b.getKind() == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
@@ -183,6 +207,19 @@ final class ConstantFolder {
       case RIGHT_SHIFT -> xi >> yi;
       case UNSIGNED_RIGHT_SHIFT -> xi >>> yi;
       default -> throw new ReadError("non-constant", "operator " + b.getKind() + " cannot be folded: " + b, b);
+    };
+  }
+
+  /** The value of a numeric comparison, or null when {@code b} is not one. */
+  private static Boolean compare(BinaryTree b, Object l, Object r) throws ReadError {
+    return switch (b.getKind()) {
+      case EQUAL_TO -> toLong(l, b) == toLong(r, b);
+      case NOT_EQUAL_TO -> toLong(l, b) != toLong(r, b);
+      case LESS_THAN -> toLong(l, b) < toLong(r, b);
+      case LESS_THAN_EQUAL -> toLong(l, b) <= toLong(r, b);
+      case GREATER_THAN -> toLong(l, b) > toLong(r, b);
+      case GREATER_THAN_EQUAL -> toLong(l, b) >= toLong(r, b);
+      default -> null;
     };
   }
 

@@ -93,6 +93,18 @@ final class MacroExpander {
 
   /** The value of argument {@code arg} for parameter {@code p}, by the parameter's type. */
   private static Object argument(VariableElement p, ExpressionTree arg, Scope caller, String macro) throws ReadError {
+    try {
+      return value(p, arg, caller, macro);
+    } catch (ReadError e) {
+      if (e.id.equals("macro-parameter") || e.id.equals("macro-argument")) {
+        throw e;
+      }
+      throw new ReadError("macro-argument", "argument " + arg + " for parameter " + p.asType() + " "
+          + p.getSimpleName() + " of macro " + macro + ": " + e.getMessage(), arg);
+    }
+  }
+
+  private static Object value(VariableElement p, ExpressionTree arg, Scope caller, String macro) throws ReadError {
     TypeMirror t = p.asType();
     switch (t.getKind()) {
       case INT -> {

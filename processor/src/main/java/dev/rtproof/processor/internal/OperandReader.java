@@ -5,6 +5,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.rtproof.dsl.expr.Names;
 import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.Operand;
@@ -86,13 +87,9 @@ final class OperandReader {
     List<? extends ExpressionTree> a = call.getArguments();
     switch (name) {
       case "$":
-        if (a.size() == 1 && isCall(a.get(0), "sym")) {
+        if ((a.size() == 1 || a.size() == 2) && isCall(a.get(0), "sym")) {
           Mem sym = symbol((MethodInvocationTree) a.get(0));
-          return new SymAddr(sym.name(), sym.disp());
-        }
-        if (a.size() == 2 && isCall(a.get(0), "sym")) {
-          Mem sym = symbol((MethodInvocationTree) a.get(0));
-          return new SymAddr(sym.name(), sym.disp() + folder.integral(a.get(1)));
+          return new SymAddr(sym.name(), sym.disp() + (a.size() == 2 ? folder.integral(a.get(1)) : 0));
         }
         if (a.size() == 1) {
           return new Imm(folder.integral(a.get(0)));
@@ -108,47 +105,86 @@ final class OperandReader {
           return Mem.reg(folder.integral(a.get(0)), register(a.get(1)));
         }
         if (a.size() == 4) {
-          long disp = folder.integral(a.get(0));
-          Reg base = register(a.get(1));
-          Reg index = register(a.get(2));
-          long scale = folder.integral(a.get(3));
-          if (index == Reg.TLS) {
-            if (scale != 1) {
-              throw new ReadError("bad-scale", "the TLS index takes scale 1, not " + scale, a.get(3));
-            }
-            return Mem.tls(disp, base);
-          }
-          if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
-            throw new ReadError("bad-scale", "scale must be 1, 2, 4 or 8, not " + scale, a.get(3));
-          }
-          return Mem.indexed(disp, base, index, (int) scale);
+          return indexed(a);
         }
         break;
       case "abs":
-        return Mem.absolute(folder.integral(a.get(0)));
+        if (a.size() == 1) {
+          return Mem.absolute(folder.integral(a.get(0)));
+        }
+        break;
       case "g":
-        return Mem.tls(0, register(a.get(0)));
-      case "arg":
-        return Mem.fp(folder.string(a.get(0)), folder.integral(a.get(1)));
+        if (a.size() == 1) {
+          return Mem.tls(0, register(a.get(0)));
+        }
+        break;
+      case "arg", "local":
+        if (a.size() == 2) {
+          String n = folder.string(a.get(0));
+          if (!BodyReader.isIdentifier(n)) {
+            throw new ReadError("bad-operand", "'" + n + "' is not a name for " + name + "(…)", a.get(0));
+          }
+          long off = folder.integral(a.get(1));
+          return name.equals("arg") ? Mem.fp(n, off) : Mem.local(n, off);
+        }
+        break;
       case "pc":
-        return new PcRel((int) folder.integral(a.get(0)));
+        if (a.size() == 1) {
+          long n = folder.integral(a.get(0));
+          if (n != (int) n) {
+            throw new ReadError("pc-out-of-range", "pc(" + n + ") is not an instruction count", a.get(0));
+          }
+          return new PcRel((int) n);
+        }
+        break;
       default:
         throw new ReadError("bad-operand", "'" + name + "(…)' is not an operand builder"
-            + " ($, sym, mem, abs, g, arg, pc)", call);
+            + " ($, sym, mem, abs, g, arg, local, pc)", call);
     }
-    throw new ReadError("bad-operand", name + "(…) does not take " + a.size() + " arguments", call);
+    throw new ReadError("operand-count", name + "(…) does not take " + a.size() + " argument"
+        + (a.size() == 1 ? "" : "s"), call);
+  }
+
+  /** {@code mem(disp, base, index, scale)}; with index TLS, {@code disp(base)(TLS*1)}. */
+  private Mem indexed(List<? extends ExpressionTree> a) throws ReadError {
+    long disp = folder.integral(a.get(0));
+    Reg base = register(a.get(1));
+    Reg index = register(a.get(2));
+    long scale = folder.integral(a.get(3));
+    if (index == Reg.TLS) {
+      if (scale != 1) {
+        throw new ReadError("bad-scale", "the TLS index takes scale 1, not " + scale, a.get(3));
+      }
+      return Mem.tls(disp, base);
+    }
+    if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
+      throw new ReadError("bad-scale", "scale must be 1, 2, 4 or 8, not " + scale, a.get(3));
+    }
+    return Mem.indexed(disp, base, index, (int) scale);
   }
 
   private Mem symbol(MethodInvocationTree call) throws ReadError {
     List<? extends ExpressionTree> a = call.getArguments();
-    String symbol = folder.string(a.get(0));
-    if (symbol.isEmpty()) {
-      throw new ReadError("bad-symbol", "a symbol name cannot be empty", a.get(0));
+    if (a.isEmpty() || a.size() > 2) {
+      throw new ReadError("operand-count", "sym(…) takes a name and an optional offset, not " + a.size()
+          + " arguments", call);
     }
-    return Mem.symbol(symbol, a.size() > 1 ? folder.integral(a.get(1)) : 0);
+    String symbol = folder.string(a.get(0));
+    if (symbol.isBlank() || symbol.chars().anyMatch(Character::isWhitespace)) {
+      throw new ReadError("bad-symbol", "'" + symbol + "' is not a symbol name", a.get(0));
+    }
+    return Mem.symbol(Names.normalizeSymbol(symbol), a.size() > 1 ? folder.integral(a.get(1)) : 0);
   }
 
-  private boolean isCall(ExpressionTree e, String name) throws ReadError {
-    return e instanceof MethodInvocationTree c && BodyReader.dslName(c, names).equals(name);
+  /** True when {@code e} calls the DSL's {@code name(…)}; any other call is left to the caller to judge. */
+  private boolean isCall(ExpressionTree e, String name) {
+    if (!(e instanceof MethodInvocationTree c)) {
+      return false;
+    }
+    try {
+      return BodyReader.dslName(c, names).equals(name);
+    } catch (ReadError notDsl) {
+      return false;
+    }
   }
 }

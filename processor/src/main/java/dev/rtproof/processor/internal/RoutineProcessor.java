@@ -41,7 +41,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -130,10 +129,8 @@ public final class RoutineProcessor extends AbstractProcessor {
       if (!(e instanceof ExecutableElement method) || !(e.getEnclosingElement() instanceof TypeElement owner)) {
         continue;
       }
-      Target target = target(owner);
+      Target target = target(owner, method);
       if (target == null) {
-        diags.report(Diagnostic.Kind.ERROR, "missing-routines", "the class declaring @Routine " + method.getSimpleName()
-            + " needs @Routines(target = …)", method);
         continue;
       }
       ReadRoutine r = reader.read(method, owner, target);
@@ -206,18 +203,21 @@ public final class RoutineProcessor extends AbstractProcessor {
     return out;
   }
 
-  private static Target target(TypeElement owner) {
-    for (AnnotationMirror am : owner.getAnnotationMirrors()) {
-      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals("dev.rtproof.dsl.Routines")) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v : am.getElementValues().entrySet()) {
-          if (v.getKey().getSimpleName().contentEquals("target")) {
-            return Target.valueOf(((VariableElement) v.getValue().getValue()).getSimpleName().toString());
-          }
-        }
-        return Target.GO1_19;
-      }
+  /** The target of {@code owner}'s {@code @Routines}; null (after reporting) when it has none or a bad one. */
+  private Target target(TypeElement owner, ExecutableElement method) {
+    AnnotationMirror routines = Annotations.find(owner, "Routines");
+    if (routines == null) {
+      diags.report(Diagnostic.Kind.ERROR, "missing-routines", "the class declaring @Routine "
+          + method.getSimpleName() + " needs @Routines(target = …)", method);
+      return null;
     }
-    return null;
+    Object value = new Annotations(processingEnv.getElementUtils()).values(routines).get("target");
+    Target t = value instanceof VariableElement v ? Target.byName(v.getSimpleName().toString()) : null;
+    if (t == null) {
+      diags.report(Diagnostic.Kind.ERROR, "missing-routines", "@Routines(target = " + value + ") names no target; the"
+          + " targets are " + java.util.Arrays.toString(Target.values()), owner);
+    }
+    return t;
   }
 
   // ---- generating ------------------------------------------------------------------------------------
