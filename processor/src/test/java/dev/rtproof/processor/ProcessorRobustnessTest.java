@@ -32,23 +32,7 @@ class ProcessorRobustnessTest {
       """;
 
   /** Valid routines, data and macros without properties, so no case waits for Z3. */
-  private static final List<String> SEEDS = List.of("""
-      @Routines(target = Target.GO1_19)
-      final class Fuzz {
-        @Routine(symbol = "runtime·settls", flags = NOSPLIT, frame = 32)
-        static void settls() {
-          ADDQ($(8), DI);
-          MOVQ(DI, SI);
-          MOVQ($(0x1002), DI);
-          MOVQ($(SYS_arch_prctl), AX);
-          SYSCALL();
-          CMPQ(AX, $(0xfffffffffffff001L));
-          JLS(pc(2));
-          MOVL($(0xf1), abs(0xf1));
-          RET();
-        }
-      }
-      """, """
+  private static final List<String> SEEDS = List.of(Sources.settls(true).replace("  @StackBalanced\n", ""), """
       @Routines(target = Target.GO1_19)
       final class Fuzz {
         @Routine(symbol = "runtime·rt0_go", flags = NOSPLIT | TOPFRAME)
