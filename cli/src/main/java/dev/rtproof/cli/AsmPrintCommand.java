@@ -3,8 +3,10 @@ package dev.rtproof.cli;
 import dev.rtproof.dsl.Target;
 import dev.rtproof.dsl.asm.AsmPrinter;
 import dev.rtproof.dsl.asm.GoAssembler;
+import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.emulator.DataSection;
 import dev.rtproof.verifier.RoutineCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,13 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rtproof asm print}: the routines on the classpath as Go assembly, one file per target. */
+/**
+ * {@code rtproof asm print}: the routines on the classpath as Go assembly, one file per target, with the
+ * globals of the {@code @DataSection}s on the classpath.
+ */
 @Command(name = "print", description = "Print compiled routines (found on the classpath) as Go assembly.")
 final class AsmPrintCommand implements Callable<Integer> {
   @Spec
@@ -37,14 +43,20 @@ final class AsmPrintCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RoutineCatalog catalog = new RoutineCatalog(Thread.currentThread().getContextClassLoader());
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    RoutineCatalog catalog = new RoutineCatalog(loader);
+    // The GLOBL/DATA of @DataSection methods go with the routines of the first target (all, unless --routine).
+    List<DataSymbol> data = new ArrayList<>();
+    if (only.isEmpty()) {
+      ServiceLoader.load(DataSection.class, loader).forEach(d -> data.addAll(d.symbols()));
+    }
     int printed = 0;
     for (Program program : catalog.programsByTarget().values()) {
       List<Routine> routines = program.routines().stream().filter(r -> only.isEmpty() || only.contains(r.symbol())).toList();
       if (routines.isEmpty()) {
         continue;
       }
-      String text = AsmPrinter.print(routines, List.copyOf(program.data().values()),
+      String text = AsmPrinter.print(routines, printed == 0 ? data : List.of(),
           sourceComments ? AsmPrinter.Options.withSourceComments() : AsmPrinter.Options.plain());
       out.print(text);
       out.flush();

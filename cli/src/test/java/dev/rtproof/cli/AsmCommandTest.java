@@ -37,6 +37,13 @@ class AsmCommandTest {
   }
 
   @Test
+  void printIncludesTheGlobalsOfDataSections() {
+    assertEquals(0, run("asm", "print"), err.toString());
+    assertTrue(out.toString().contains("DATA    ·Id(SB)/1, $55\nDATA    ·Id+1(SB)/1, $37\n"), out.toString());
+    assertTrue(out.toString().contains("GLOBL   ·Id(SB), NOPTR, $8\n"), out.toString());
+  }
+
+  @Test
   void printOfAnUnknownRoutineIsBadUsage() {
     assertEquals(2, run("asm", "print", "--routine", "runtime·nothing"));
     assertTrue(err.toString().contains("no compiled routine named runtime·nothing"), err.toString());
