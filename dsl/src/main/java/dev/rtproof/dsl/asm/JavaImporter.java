@@ -42,6 +42,9 @@ public final class JavaImporter {
     }
   }
 
+  /** A line of Java above an instruction: a comment, a blank line ("") or a label, at its source line. */
+  private record Above(int line, String code) {}
+
   /** Names a static method cannot have: they would hide Object's instance methods. */
   private static final Set<String> OBJECT_METHODS = Set.of("clone", "equals", "finalize", "getClass", "hashCode",
       "notify", "notifyAll", "toString", "wait");
@@ -139,20 +142,21 @@ public final class JavaImporter {
     for (int i = 0; i < r.instrs().size(); i++) {
       AsmRoutine.Comments c = ar.comments().get(i);
       // Labels and the notes above the instruction, in source order; no blank line first or twice.
-      List<AsmRoutine.Note> notes = new ArrayList<>(c.before());
+      List<Above> above = new ArrayList<>();
+      for (AsmRoutine.Note n : c.before()) {
+        above.add(new Above(n.line(), n.isBlank() ? "" : "// " + n.text()));
+      }
       for (LabelDef l : r.labels()) {
         if (l.index() == i) {
-          notes.add(new AsmRoutine.Note(l.pos().line(), "label(" + JavaOperands.string(l.name()) + ");"));
+          above.add(new Above(l.pos().line(), "label(" + JavaOperands.string(l.name()) + ");"));
         }
       }
-      notes.sort(java.util.Comparator.comparingInt(AsmRoutine.Note::line));
-      for (AsmRoutine.Note n : notes) {
-        boolean isLabel = !n.isBlank() && n.text().startsWith("label(") && !c.before().contains(n);
-        String line = n.isBlank() ? "" : isLabel ? n.text() : "// " + n.text();
-        if (line.isEmpty() && (code.isEmpty() || code.get(code.size() - 1).isEmpty())) {
+      above.sort(java.util.Comparator.comparingInt(Above::line));
+      for (Above a : above) {
+        if (a.code().isEmpty() && (code.isEmpty() || code.get(code.size() - 1).isEmpty())) {
           continue;
         }
-        code.add(line);
+        code.add(a.code());
         trailing.add(null);
       }
       code.add(operands.statement(r.instrs().get(i), ar.numbers().get(i)));

@@ -61,6 +61,17 @@ class PreprocessorTest {
   }
 
   @Test
+  void eachTargetHasItsOwnGoAsmH() throws AsmException {
+    String source = "#include \"go_asm.h\"\nTEXT ·f(SB), $0\n\tLEAQ runtime·m0+m_tls(SB), DI\n\tRET\n";
+    for (var t : List.of(dev.rtproof.dsl.Target.GO1_19, dev.rtproof.dsl.Target.GO1_25)) {
+      Routine r = AsmParser.parse("t.s", source, new AsmParser.Options(t, List.of())).routines().get(0).routine();
+      assertEquals(Mem.symbol("runtime·m0", t.profile().constant("m_tls")), r.instrs().get(0).arg(0), t.name());
+      assertEquals(t.name(), r.target());
+    }
+    assertEquals(128, dev.rtproof.dsl.Target.GO1_25.profile().constant("m_tls"), "reference §4: m.tls moved in 1.25");
+  }
+
+  @Test
   void anIncludeDirectoryWinsOverTheBuiltInHeaders(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("go_asm.h"), "#define g_m 1234\n");
     AsmFile f = AsmParser.parse("t.s", "#include \"go_asm.h\"\nTEXT ·f(SB), $0\n\tMOVQ g_m(AX), AX\n\tRET\n",
