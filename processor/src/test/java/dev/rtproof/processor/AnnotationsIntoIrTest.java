@@ -5,10 +5,18 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import dev.rtproof.dsl.ir.DataSymbol;
+import dev.rtproof.dsl.ir.TextFlags;
+import dev.rtproof.emulator.DataSection;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The annotations of issue 3 reach the IR: {@code @Routine(unroll)}, {@code ASSERT}/{@code ASSUME},
@@ -61,6 +69,24 @@ class AnnotationsIntoIrTest {
   }
 
   @Test
+  void aRoutineWithAnInsertedPrologueClaimsStackguard() throws IOException {
+    String body = """
+        @Routines(target = Target.GO1_19)
+        final class Big {
+          @Routine(symbol = "·big", frame = 256)
+          static void big() {
+            CALL(sym("runtime·f"));
+            RET();
+          }
+        }
+        """;
+    Compilation c = javac().withProcessors(new RtproofProcessor()).compile(Sources.source("Big", body));
+    assertThat(c).succeeded();
+    assertThat(c).hadNoteContaining("1 properties of 1 routines: {PROVED=1}");
+    assertThat(generated(c, "dev.t.Big_big")).containsMatch("\\.at\\(\\d+, 3\\)\\.property\\(\"stackguard\"\\)");
+  }
+
+  @Test
   void theDefaultUnrollIsNotSpelledOut() throws IOException {
     String ir = generated(compile(Sources.source("Tls", Sources.settls(true))), "dev.t.Tls_settls");
     assertThat(ir).doesNotContain(".unroll(");
@@ -84,6 +110,97 @@ class AnnotationsIntoIrTest {
     Compilation c = compile(Sources.source("Abort", body));
     assertThat(c).succeeded();
     assertThat(c).hadNoteContaining("1 properties of 1 routines: {PROVED=1}");
+  }
+
+  @Test
+  void theSeedsFooAddressesItsArgumentsByName() {
+    String body = """
+        @Routines(target = Target.GO1_19)
+        final class Foo {
+          @Routine(symbol = "·Foo", frame = 0, args = 32)
+          @Go("func Foo(a bool, b int16) (c []byte)")
+          static void foo() {
+            MOVB(arg("a", 0), AX);
+            MOVW(arg("b", 2), BX);
+            MOVQ(CX, arg("c_base", 8));
+            MOVQ(DX, arg("c_len", 16));
+            MOVQ(DI, arg("c_cap", 24));
+            RET();
+          }
+        }
+        """;
+    Compilation c = compile(Sources.source("Foo", body));
+    assertThat(c).succeeded();
+    assertThat(c).hadNoteContaining("1 properties of 1 routines: {PROVED=1}");
+  }
+
+  @Test
+  void aFrameLayoutViolationIsAnErrorAndAViolatedRow(@TempDir Path reports) throws IOException {
+    String body = """
+        @Routines(target = Target.GO1_19)
+        final class Foo {
+          @Routine(symbol = "·Foo", flags = NOSPLIT, args = 32)
+          @Go("func Foo(a bool, b int16) (c []byte)")
+          static void foo() {
+            MOVW(arg("b", 4), BX);  // wrong offset
+            MOVQ(CX, arg("c_base", 8));
+            RET();
+          }
+        }
+        """;
+    Compilation c = javac().withProcessors(new RtproofProcessor())
+        .withOptions("-Artproof.reportDir=" + reports).compile(Sources.source("Foo", body));
+    assertThat(c).hadErrorContaining("[rtproof/frame-wrong-offset] invalid offset b+4(FP) in MOVW b+4(FP), BX;"
+        + " expected b+2(FP)").inFile(Sources.source("Foo", body)).onLine(Sources.line(body, "// wrong offset"));
+    String json = Files.readString(reports.resolve("report.json"));
+    assertThat(json).contains("\"frame-layout\"");
+    assertThat(json).contains("\"VIOLATED\"");
+  }
+
+  @Test
+  void anUnbalancedPushIsAWarningOnItsRet() {
+    String body = """
+        @Routines(target = Target.GO1_19)
+        final class Leak {
+          @Routine(symbol = "·leak", flags = NOSPLIT)
+          static void leak() {
+            PUSHQ(AX);
+            RET();  // unbalanced
+          }
+        }
+        """;
+    Compilation c = compile(Sources.source("Leak", body));
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[rtproof/unbalanced-push-pop] unbalanced PUSH/POP: SP is 8 bytes below")
+        .inFile(Sources.source("Leak", body)).onLine(Sources.line(body, "// unbalanced"));
+  }
+
+  @Test
+  void theGeneratedDataSectionLoadsAndSeed003sIdReads9527() throws Exception {
+    String body = """
+        final class Data {
+          @DataSection
+          static void id() {
+            GLOBL(sym("·Id"), NOPTR, 8);
+            DATA(sym("·Id", 0), 1, $(0x37));
+            DATA(sym("·Id", 1), 1, $(0x25));
+            DATA(sym("·Id", 2), 1, $(0x00));
+            DATA(sym("·Id", 3), 1, $(0x00));
+            DATA(sym("·Id", 4), 1, $(0x00));
+            DATA(sym("·Id", 5), 1, $(0x00));
+            DATA(sym("·Id", 6), 1, $(0x00));
+            DATA(sym("·Id", 7), 1, $(0x00));
+          }
+        }
+        """;
+    Compilation c = compile(Sources.source("Data", body));
+    assertThat(c).succeeded();
+    ClassLoader loader = new CompiledClasses(c, getClass().getClassLoader());
+    DataSection section = (DataSection) loader.loadClass("dev.t.Data_id").getConstructor().newInstance();
+    DataSymbol id = section.symbols().get(0);
+    assertThat(id.name()).isEqualTo("·Id");
+    assertThat(id.flags()).isEqualTo(TextFlags.NOPTR);
+    assertThat(ByteBuffer.wrap(id.image()).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(9527L);
   }
 
   @Test

@@ -75,6 +75,8 @@ class MalformedRoutinesTest {
             routine("@Routine(symbol = \"·bad\", flags = NOSPLIT | 1 << 20) " + MARK, "RET();")),
         new Case("stackguard body is not a label", "bad-property",
             routine("@Routine(symbol = \"·bad\")\n  @StackGuard(body = \"no label\") " + MARK, "RET();")),
+        new Case("plain @StackGuard on a NOSPLIT routine", "stackguard-without-prologue",
+            routine("@Routine(symbol = \"·bad\", flags = NOSPLIT)\n  @StackGuard " + MARK, "RET();")),
         new Case("stack alignment not a power of two", "bad-property",
             routine("@Routine(symbol = \"·bad\", flags = NOSPLIT)\n  @StackAligned(12) " + MARK, "RET();")),
         // ---- @Go and the argument frame

@@ -357,7 +357,7 @@ public final class RoutineProcessor extends AbstractProcessor {
   // ---- finishing ---------------------------------------------------------------------------------------
 
   private void finish() {
-    if (generated.isEmpty() && generatedData.isEmpty()) {
+    if (generated.isEmpty() && generatedData.isEmpty() && verdicts.isEmpty()) {
       return;
     }
     Path classes = null;
@@ -365,15 +365,15 @@ public final class RoutineProcessor extends AbstractProcessor {
       if (!generatedData.isEmpty()) {
         register(DATA_SERVICE, generatedData);
       }
-      if (generated.isEmpty()) {
-        return;
-      }
-      URI uri = register(SERVICE, generated);
-      if ("file".equals(uri.getScheme())) {
+      URI uri = generated.isEmpty() ? null : register(SERVICE, generated);
+      if (uri != null && "file".equals(uri.getScheme())) {
         classes = Path.of(uri).getParent().getParent().getParent();
       }
     } catch (IOException e) {
       diags.note("rtproof: cannot register generated programs: " + e.getMessage());
+    }
+    if (routines.isEmpty() && verdicts.isEmpty()) {
+      return;
     }
     Map<Status, Integer> counts = ReportWriter.counts(verdicts);
     diags.note("rtproof: " + verdicts.size() + " properties of " + routines.size() + " routines: " + counts

@@ -9,6 +9,7 @@ import com.sun.source.util.Trees;
 import dev.rtproof.dsl.Target;
 import dev.rtproof.dsl.abi.FrameLayoutCheck;
 import dev.rtproof.dsl.expr.Names;
+import dev.rtproof.dsl.ir.ImpliedProperties;
 import dev.rtproof.dsl.ir.Problem;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.dsl.ir.RoutineChecks;
@@ -92,6 +93,13 @@ final class RoutineReader {
     for (Problem p : RoutineChecks.check(routine)) {
       diags.error(p.id(), p.message(), positions.tree(p.pos(), mt), cu);
     }
+    if (diags.errors() > errorsBefore) {
+      return null;
+    }
+    for (Problem p : ImpliedProperties.check(routine, target.profile())) {
+      diags.error(p.id(), p.message(), positions.tree(p.pos(), mt), cu);
+    }
+    routine = ImpliedProperties.of(routine, target.profile());
     for (Problem p : RoutineChecks.stackBalance(routine)) {
       diags.report(javax.tools.Diagnostic.Kind.WARNING, p.id(), p.message() + " (go tool asm rejects this)",
           positions.tree(p.pos(), mt), cu);
