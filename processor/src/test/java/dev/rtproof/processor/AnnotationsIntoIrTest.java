@@ -177,22 +177,7 @@ class AnnotationsIntoIrTest {
 
   @Test
   void theGeneratedDataSectionLoadsAndSeed003sIdReads9527() throws Exception {
-    String body = """
-        final class Data {
-          @DataSection
-          static void id() {
-            GLOBL(sym("·Id"), NOPTR, 8);
-            DATA(sym("·Id", 0), 1, $(0x37));
-            DATA(sym("·Id", 1), 1, $(0x25));
-            DATA(sym("·Id", 2), 1, $(0x00));
-            DATA(sym("·Id", 3), 1, $(0x00));
-            DATA(sym("·Id", 4), 1, $(0x00));
-            DATA(sym("·Id", 5), 1, $(0x00));
-            DATA(sym("·Id", 6), 1, $(0x00));
-            DATA(sym("·Id", 7), 1, $(0x00));
-          }
-        }
-        """;
+    String body = DATA;
     Compilation c = compile(Sources.source("Data", body));
     assertThat(c).succeeded();
     ClassLoader loader = new CompiledClasses(c, getClass().getClassLoader());
@@ -203,26 +188,29 @@ class AnnotationsIntoIrTest {
     assertThat(ByteBuffer.wrap(id.image()).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(9527L);
   }
 
+  /** Seed 003's ·Id (9527 as little-endian bytes), a string and a pointer to it. */
+  private static final String DATA = """
+      final class Data {
+        @DataSection
+        static void id() {
+          GLOBL(sym("·Id"), NOPTR, 8);
+          DATA(sym("·Id", 0), 1, $(0x37));
+          DATA(sym("·Id", 1), 1, $(0x25));
+          DATA(sym("·Id", 2), 2, $(0));
+          DATA(sym("·Id", 4), 4, $(0));
+          GLOBL(sym("text<>"), NOPTR, 16);
+          DATA(sym("text<>", 0), 8, "Hello Wo");
+          DATA(sym("text<>", 8), 8, "rld!");
+          GLOBL(sym("·helloworld"), 16);
+          DATA(sym("·helloworld", 0), 8, $(sym("text<>")));
+          DATA(sym("·helloworld", 8), 8, $(12));
+        }
+      }
+      """;
+
   @Test
   void aDataSectionBecomesARegisteredDataImage() throws IOException {
-    String body = """
-        final class Data {
-          @DataSection
-          static void id() {
-            GLOBL(sym("·Id"), NOPTR, 8);
-            DATA(sym("·Id", 0), 1, $(0x37));
-            DATA(sym("·Id", 1), 1, $(0x25));
-            DATA(sym("·Id", 2), 2, $(0));
-            DATA(sym("·Id", 4), 4, $(0));
-            GLOBL(sym("text<>"), NOPTR, 16);
-            DATA(sym("text<>", 0), 8, "Hello Wo");
-            DATA(sym("text<>", 8), 8, "rld!");
-            GLOBL(sym("·helloworld"), 16);
-            DATA(sym("·helloworld", 0), 8, $(sym("text<>")));
-            DATA(sym("·helloworld", 8), 8, $(12));
-          }
-        }
-        """;
+    String body = DATA;
     Compilation c = compile(Sources.source("Data", body));
     assertThat(c).succeeded();
     String src = generated(c, "dev.t.Data_id");
