@@ -113,6 +113,46 @@ class AnnotationsIntoIrTest {
   }
 
   @Test
+  void macrosFromAnotherClassTakeLabelsAndNumbers() throws IOException {
+    String macros = """
+        import dev.rtproof.dsl.ir.Reg;
+
+        final class Macros {
+          @Macro
+          static void jumpIfZero(Reg r, String target) {
+            TESTQ(r, r);
+            JEQ(target);
+          }
+
+          @Macro
+          static void bump(Reg r, int by) {
+            ADDQ($(by * 8), r);
+          }
+        }
+        """;
+    String body = """
+        import static dev.t.Macros.*;
+
+        @Routines(target = Target.GO1_19)
+        final class Uses {
+          @Routine(symbol = "·uses", flags = NOSPLIT)
+          static void uses() {
+            jumpIfZero(AX, "done");
+            Macros.bump(BX, 2);  // qualified
+            label("done");
+            RET();
+          }
+        }
+        """;
+    Compilation c = compile(Sources.source("Macros", macros), Sources.source("Uses", body));
+    assertThat(c).succeeded();
+    String ir = generated(c, "dev.t.Uses_uses");
+    assertThat(ir).contains(".expanded(Op.TESTQ, Reg.AX, Reg.AX)");
+    assertThat(ir).contains(".expanded(Op.JEQ, new LabelRef(\"done\"))");
+    assertThat(ir).contains(".at(" + Sources.line(body, "// qualified") + ", 5).expanded(Op.ADDQ, new Imm(16L), Reg.BX)");
+  }
+
+  @Test
   void theSeedsFooAddressesItsArgumentsByName() {
     String body = """
         @Routines(target = Target.GO1_19)
