@@ -23,11 +23,11 @@ class VerifyCommandTest {
 
   @Test
   void theExamplesProveAndTheReportsAreWritten(@TempDir Path dir) throws IOException {
-    int rc = run("verify", "--report-dir", dir.toString(), "--routine", "runtime·settls", "--routine", "runtime·rt0_go");
+    int rc = run("verify", "--report-dir", dir.toString(), "--routine", "runtime·settls", "--routine", "runtime·rt0_go_head");
     assertEquals(0, rc, out + "\n" + err);
     String text = out.toString();
     assertTrue(text.contains("PROVED   runtime·settls         stack-balance"), text);
-    assertTrue(text.contains("PROVED   runtime·rt0_go         tls-round-trip(runtime·m0)"), text);
+    assertTrue(text.contains("PROVED   runtime·rt0_go_head    tls-round-trip(runtime·m0)"), text);
     assertTrue(text.contains("13 properties: 13 PROVED; reports in"), text);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
     assertEquals("rtproof-report/1", json.get("schema").asText());
@@ -56,7 +56,7 @@ class VerifyCommandTest {
 
   @Test
   void shardsSplitTheWorkAndReportMergesThem(@TempDir Path dir) throws IOException {
-    String[] routines = {"--routine", "runtime·settls", "--routine", "runtime·rt0_go"};
+    String[] routines = {"--routine", "runtime·settls", "--routine", "runtime·rt0_go_head"};
     assertEquals(0, run(concat(new String[] {"verify", "--report-dir", dir.resolve("a").toString(), "--shard", "1/2"},
         routines)));
     assertTrue(out.toString().contains("7 properties: 7 PROVED (shard 1/2 of 13)"), out.toString());

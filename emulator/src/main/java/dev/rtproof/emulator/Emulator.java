@@ -212,12 +212,26 @@ public final class Emulator {
    * control returns there, the program exits, or it traps.
    */
   public RunResult run(Machine m, String symbol) {
+    return execute(m, symbol, true);
+  }
+
+  /**
+   * Starts executing at {@code symbol} as a process entry point does: nothing is pushed, so SP is what the
+   * caller set up (for {@code _rt0_amd64_linux}, the kernel's stack with argc at {@code 0(SP)}).
+   */
+  public RunResult enter(Machine m, String symbol) {
+    return execute(m, symbol, false);
+  }
+
+  private RunResult execute(Machine m, String symbol, boolean call) {
     Tracer tracer = tracing ? new Tracer(m) : null;
     Context cx = new Context(m, this, tracer);
     long start = m.steps;
     RunResult result;
     try {
-      m.push(Layout.HALT);
+      if (call) {
+        m.push(Layout.HALT);
+      }
       long address = layout.address(symbol);
       while (address != Layout.HALT) {
         address = step(cx, address);

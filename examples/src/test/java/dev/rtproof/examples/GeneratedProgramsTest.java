@@ -48,12 +48,12 @@ class GeneratedProgramsTest {
 
   @Test
   void rt0GoHeadBindsG0AndM0() {
-    Emulator e = new Emulator(List.of(new Rt0Go_rt0_go(), new Tls_settls()));
+    Emulator e = new Emulator(List.of(new Rt0GoHead_rt0_go_head(), new Tls_settls()));
     Machine m = e.newMachine();
-    RunResult r = e.run(m, "runtime·rt0_go");
+    RunResult r = e.run(m, "runtime·rt0_go_head");
     // The head's closing RET pops the zero above the freshly aligned SP: rt0_go never returns.
     assertEquals(Trap.Kind.BAD_JUMP, r.trap().kind(), String.valueOf(r.trap()));
-    assertEquals("RET", new Rt0Go_rt0_go().lowered().at(r.trap().index()).toString());
+    assertEquals("RET", new Rt0GoHead_rt0_go_head().lowered().at(r.trap().index()).toString());
     long g0 = e.layout().address("runtime·g0");
     long m0 = e.layout().address("runtime·m0");
     long sp = m.sp() - 8;
@@ -69,7 +69,7 @@ class GeneratedProgramsTest {
 
   @Test
   void generatedProgramsAgreeWithTheInterpreter() {
-    List<RoutineProgram> generated = List.of(new Rt0Go_rt0_go(), new Tls_settls());
+    List<RoutineProgram> generated = List.of(new Rt0GoHead_rt0_go_head(), new Tls_settls());
     List<RoutineProgram> interpreted = generated.stream()
         .map(p -> (RoutineProgram) new Interpreter(p.routine())).toList();
     for (long di : new long[] {0, 1, 0x1234, -1}) {
@@ -88,7 +88,7 @@ class GeneratedProgramsTest {
     Machine m = e.newMachine();
     m.set(Reg.DI, di);
     m.set(Reg.SI, di * 3);
-    e.run(m, "runtime·rt0_go");
+    e.run(m, "runtime·rt0_go_head");
     return m;
   }
 }

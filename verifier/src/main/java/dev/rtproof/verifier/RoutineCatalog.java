@@ -2,6 +2,8 @@ package dev.rtproof.verifier;
 
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.dsl.ir.DataSymbol;
+import dev.rtproof.emulator.DataSection;
 import dev.rtproof.emulator.RoutineProgram;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,16 +14,27 @@ import java.util.ServiceLoader;
 
 /**
  * The routines the rtproof processor compiled, found on a classpath through their generated programs
- * (registered as {@code META-INF/services/dev.rtproof.emulator.RoutineProgram}), sorted by symbol.
+ * (registered as {@code META-INF/services/dev.rtproof.emulator.RoutineProgram}), sorted by symbol, and the
+ * globals of the generated {@code @DataSection}s.
  */
 public final class RoutineCatalog {
   private final List<RoutineProgram> programs = new ArrayList<>();
+  private final List<DataSymbol> data = new ArrayList<>();
 
   public RoutineCatalog(ClassLoader loader) {
     for (RoutineProgram p : ServiceLoader.load(RoutineProgram.class, loader)) {
       programs.add(p);
     }
     programs.sort(Comparator.comparing(p -> p.routine().symbol()));
+    for (DataSection d : ServiceLoader.load(DataSection.class, loader)) {
+      data.addAll(d.symbols());
+    }
+    data.sort(Comparator.comparing(DataSymbol::name));
+  }
+
+  /** The globals of every {@code @DataSection} on the classpath, by name. */
+  public List<DataSymbol> data() {
+    return data;
   }
 
   public List<RoutineProgram> programs() {
@@ -35,7 +48,7 @@ public final class RoutineCatalog {
       byTarget.computeIfAbsent(p.routine().target(), t -> new ArrayList<>()).add(p.routine());
     }
     Map<String, Program> out = new LinkedHashMap<>();
-    byTarget.forEach((t, rs) -> out.put(t, new Program(rs)));
+    byTarget.forEach((t, rs) -> out.put(t, new Program(rs, data, List.of())));
     return out;
   }
 }

@@ -4,8 +4,8 @@ import dev.rtproof.dsl.ir.Reg;
 import java.util.Map;
 
 /**
- * How identifiers of an expression are bound: registers, {@code FS}/{@code GS}, flags, the target's
- * layout constants, then symbols. A symbol is written with {@code ·} or {@code .} ({@code runtime·g0},
+ * How identifiers of an expression are bound: {@code true} and {@code false}, registers, {@code FS}/{@code GS},
+ * flags, the target's layout constants, then symbols. A symbol is written with {@code ·} or {@code .} ({@code runtime·g0},
  * {@code runtime.g0}) or is one the routine mentions ({@code _cgo_init}).
  */
 public final class Names {
@@ -19,6 +19,10 @@ public final class Names {
 
   /** Binds {@code name}, or returns null when it denotes nothing. */
   Expr bind(String name) {
+    if (name.equals("true") || name.equals("false")) {
+      // A constant condition, written as a comparison so every evaluator already knows it.
+      return new Expr.Binary(name.equals("true") ? Expr.BinaryOp.EQ : Expr.BinaryOp.NE, new Expr.Num(0), new Expr.Num(0));
+    }
     Reg r = Reg.byName(name);
     if (r != null && r.isGpr()) {
       return new Expr.RegValue(r, false);

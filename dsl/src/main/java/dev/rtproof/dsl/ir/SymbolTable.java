@@ -41,6 +41,15 @@ public final class SymbolTable {
     for (DataSymbol d : data) {
       out.put(d.name(), new Symbol(d.name(), Kind.DATA, d.size(), "GLOBL"));
     }
+    // An undeclared symbol whose address a DATA word holds is code: DATA words of that kind are function
+    // pointers (runtime·mainPC holds runtime·main, funcvals hold their function).
+    for (DataSymbol d : data) {
+      for (DataSymbol.Init init : d.inits()) {
+        if (init.value() instanceof SymAddr a && !out.containsKey(a.symbol())) {
+          out.put(a.symbol(), new Symbol(a.symbol(), Kind.TEXT, 0, "address in DATA"));
+        }
+      }
+    }
     for (Routine r : routines) {
       String morestack = Lowering.morestackCallee(r, profile);
       if (morestack != null) {
