@@ -1,10 +1,10 @@
 package dev.rtproof.cli;
 
 import dev.rtproof.dsl.ir.Program;
-import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.verifier.RoutineCatalog;
 import dev.rtproof.verifier.Status;
+import dev.rtproof.verifier.Task;
 import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.Verifier;
 import dev.rtproof.verifier.VerifyOptions;
@@ -43,9 +43,6 @@ final class VerifyCommand implements Callable<Integer> {
       converter = Shard.Converter.class, defaultValue = "1/1")
   Shard shard;
 
-  /** One unit of work: a property of a routine in its program. */
-  private record Task(Program program, Routine routine, PropertySpec property) {}
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
     for (Program program : catalog.programsByTarget().values()) {
       for (Routine r : program.routines()) {
         if (only.isEmpty() || only.contains(r.symbol())) {
-          r.properties().forEach(p -> tasks.add(new Task(program, r, p)));
+          tasks.addAll(Task.of(program, r));
         }
       }
     }

@@ -32,6 +32,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Proves or refutes the properties a routine declares. Each property gets its own Z3 {@link Context}
@@ -60,6 +64,11 @@ public final class Verifier {
     /** Called once the environment exists, before exploration. */
     default void prepare(Environment env) {}
 
+    /** The check of the property; by default the one its name says. */
+    default PropertyCheck check(CheckContext cx) {
+      return PropertyChecks.create(cx);
+    }
+
     /** Replays a counterexample; by default in the interpreter over {@code program}. */
     default ReplayResult replay(Program program, Routine routine, Counterexample cex) {
       return Replayer.interpreting(program.routines(), program.data().values())
@@ -69,13 +78,46 @@ public final class Verifier {
 
   private static final Setup PLAIN = new Setup() {};
 
-  /** Verifies every property {@code routine} declares. */
+  /** Verifies every property {@code routine} claims ({@link Task#of(Program, Routine)}), one after the other. */
   public List<Verdict> verifyAll(Program program, Routine routine) {
-    List<Verdict> out = new ArrayList<>();
-    for (PropertySpec p : routine.properties()) {
-      out.add(verify(program, routine, p));
+    return verifyAll(Task.of(program, routine), 1);
+  }
+
+  /**
+   * Verifies {@code tasks} on {@code jobs} threads (each property has its own Z3 context, so they are
+   * independent); the verdicts come back in the order of the tasks, the same as one thread gives.
+   */
+  public List<Verdict> verifyAll(List<Task> tasks, int jobs) {
+    if (jobs <= 1 || tasks.size() <= 1) {
+      List<Verdict> out = new ArrayList<>();
+      for (Task t : tasks) {
+        out.add(verify(t.program(), t.routine(), t.property()));
+      }
+      return out;
     }
-    return out;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, tasks.size()), r -> {
+      Thread t = new Thread(r, "rtproof-verifier");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Verdict>> futures = new ArrayList<>();
+      for (Task t : tasks) {
+        futures.add(pool.submit(() -> verify(t.program(), t.routine(), t.property())));
+      }
+      List<Verdict> out = new ArrayList<>();
+      for (Future<Verdict> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("verification interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Verifies one property of {@code routine}, which must belong to {@code program}. */
@@ -96,7 +138,7 @@ public final class Verifier {
       entry.assume(requirements(routine, env, entry));
       Findings findings = new Findings();
       PathOracle oracle = new PathOracle(env, deadline);
-      PropertyCheck check = PropertyChecks.create(new CheckContext(env, findings, spec, entry, oracle));
+      PropertyCheck check = setup.check(new CheckContext(env, findings, spec, entry, oracle));
       SymbolicExecutor executor = new SymbolicExecutor(env, check, findings, oracle, deadline);
       executor.run(entry);
       assumptions = env.assumptions();
@@ -187,9 +229,14 @@ public final class Verifier {
     Model model = niceModel(env, entry, solving, failing);
     ModelReader reader = new ModelReader(model, env);
     InitialState initial = reader.read(entry, executor.callEvents());
+    // The registers the violation depends on (and SP), so a one-line summary names what matters.
+    java.util.Set<String> mentioned = Smt.constants(failing);
     Map<String, Long> regs = new LinkedHashMap<>();
     for (int i = 0; i < 16; i++) {
-      regs.put(Reg.gpr(i).name(), reader.value(entry.regs[i]));
+      String name = Reg.gpr(i).name();
+      if (i == Reg.SP.number() || mentioned.contains(name)) {
+        regs.put(name, reader.value(entry.regs[i]));
+      }
     }
     Map<String, Long> witnesses = new LinkedHashMap<>();
     ob.witnesses().forEach((k, v) -> witnesses.put(k, reader.value(v)));

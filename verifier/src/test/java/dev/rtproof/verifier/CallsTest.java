@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rtproof.dsl.ir.Contract;
+import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.Program;
@@ -13,6 +14,7 @@ import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.dsl.ir.SourcePos;
+import dev.rtproof.dsl.ir.TextFlags;
 import dev.rtproof.verifier.replay.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,21 @@ class CallsTest {
         .instr(CALL, Mem.symbol("runtime·f", 0)).instr(RET)
         .property(PropertySpec.ENSURES, "load64(SP - 136 + 8) == 9").build();
     Verify.violated(verify(clobbered, List.of(c)), Violation.Kind.EXPRESSION);
+  }
+
+  @Test
+  void readOnlyGlobalsHoldTheirImageWritableOnesAnything() {
+    Routine r = routine("·ReadId").instr(MOVQ, Mem.symbol("·Id", 0), AX).instr(RET)
+        .property(PropertySpec.ENSURES, "AX == 9527").build();
+    DataSymbol.Init init = new DataSymbol.Init(0, 8, new Imm(9527), SourcePos.NONE);
+    DataSymbol rodata = new DataSymbol("·Id", TextFlags.RODATA | TextFlags.NOPTR, 8, List.of(init), SourcePos.NONE);
+    Program ro = new Program(List.of(r), List.of(rodata), List.of());
+    Verdict proved = new Verifier(VerifyOptions.defaults()).verify(ro, r, r.properties().get(0));
+    Verify.proved(proved);
+    assertTrue(proved.assumptions().contains("RODATA globals hold their DATA images: ·Id"), proved.assumptions().toString());
+    DataSymbol writable = new DataSymbol("·Id", TextFlags.NOPTR, 8, List.of(init), SourcePos.NONE);
+    Program rw = new Program(List.of(r), List.of(writable), List.of());
+    Verify.violated(new Verifier(VerifyOptions.defaults()).verify(rw, r, r.properties().get(0)),
+        Violation.Kind.EXPRESSION);
   }
 }

@@ -9,13 +9,15 @@ import java.util.Set;
 
 /**
  * Processor options ({@code -Artproof.…=…}): the time budget per property, which verdicts fail the
- * build, and where reports go (default: {@code target/rtproof/} next to the class output).
+ * build, where reports go (default: {@code target/rtproof/} next to the class output), and how many
+ * properties are verified at once (default: one per core).
  */
-record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir) {
+record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir, int jobs) {
   static final String TIMEOUT = "rtproof.timeout";
   static final String FAIL_ON = "rtproof.failOn";
   static final String REPORT_DIR = "rtproof.reportDir";
-  static final Set<String> NAMES = Set.of(TIMEOUT, FAIL_ON, REPORT_DIR);
+  static final String JOBS = "rtproof.jobs";
+  static final Set<String> NAMES = Set.of(TIMEOUT, FAIL_ON, REPORT_DIR, JOBS);
 
   VerifyOptions verifyOptions() {
     return VerifyOptions.defaults().withTimeout(timeout);
@@ -40,7 +42,20 @@ record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir) {
         diags.error("bad-option", "-A" + FAIL_ON + "=" + f + ": " + e.getMessage());
       }
     }
+    int jobs = Runtime.getRuntime().availableProcessors();
+    String j = options.get(JOBS);
+    if (j != null) {
+      try {
+        jobs = Integer.parseInt(j.trim());
+        if (jobs < 1) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        diags.error("bad-option", "-A" + JOBS + "=" + j + ": expected a positive number of threads");
+        jobs = 1;
+      }
+    }
     String dir = options.get(REPORT_DIR);
-    return new ProcessorOptions(timeout, failOn, dir == null ? null : Path.of(dir));
+    return new ProcessorOptions(timeout, failOn, dir == null ? null : Path.of(dir), jobs);
   }
 }

@@ -20,6 +20,7 @@ import dev.rtproof.processor.internal.ContractReader.ReadContract;
 import dev.rtproof.processor.internal.DataSectionReader.ReadSection;
 import dev.rtproof.processor.internal.RoutineReader.ReadRoutine;
 import dev.rtproof.verifier.Status;
+import dev.rtproof.verifier.Task;
 import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.Verifier;
 import dev.rtproof.verifier.report.ReportWriter;
@@ -265,10 +266,16 @@ public final class RoutineProcessor extends AbstractProcessor {
 
   // ---- verifying -------------------------------------------------------------------------------------
 
+  /**
+   * Verifies every property the routines of {@code batch} claim (declared, and stackguard where the
+   * assembler inserts a stack check), in parallel over {@code -Artproof.jobs} threads, and reports each
+   * failure on its line; the verdicts keep the order of the routines and their properties.
+   */
   private void verify(List<ReadRoutine> batch) {
     Map<String, List<ReadRoutine>> byTarget = new LinkedHashMap<>();
     routines.values().forEach(r -> byTarget.computeIfAbsent(r.routine().target(), t -> new ArrayList<>()).add(r));
-    Verifier verifier = new Verifier(options.verifyOptions());
+    List<Task> tasks = new ArrayList<>();
+    Map<Task, ReadRoutine> origin = new java.util.IdentityHashMap<>();
     for (List<ReadRoutine> group : byTarget.values()) {
       List<DataSymbol> data = new ArrayList<>();
       dataBySymbol.values().stream().distinct().forEach(sec -> data.addAll(sec.symbols()));
@@ -278,16 +285,18 @@ public final class RoutineProcessor extends AbstractProcessor {
           program.symbols().all().stream().map(SymbolTable.Symbol::name).collect(Collectors.toSet()));
       checkContracts(names);
       for (ReadRoutine r : group) {
-        if (!batch.contains(r) || !expressionsParse(r, names)) {
-          continue;
-        }
-        for (PropertySpec p : r.routine().properties()) {
-          Verdict v = p.name().equals(PropertySpec.FRAME_LAYOUT) ? StaticVerdicts.frameLayoutProved(r.routine(), p)
-              : verifier.verify(program, r.routine(), p);
-          verdicts.add(v);
-          report(r, v);
+        if (batch.contains(r) && expressionsParse(r, names)) {
+          for (Task t : Task.of(program, r.routine())) {
+            tasks.add(t);
+            origin.put(t, r);
+          }
         }
       }
+    }
+    List<Verdict> found = new Verifier(options.verifyOptions()).verifyAll(tasks, options.jobs());
+    for (int i = 0; i < tasks.size(); i++) {
+      verdicts.add(found.get(i));
+      report(origin.get(tasks.get(i)), found.get(i));
     }
   }
 

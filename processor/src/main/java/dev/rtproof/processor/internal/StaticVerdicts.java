@@ -8,17 +8,12 @@ import dev.rtproof.verifier.Verdict;
 import java.util.List;
 
 /**
- * Verdicts decided without Z3: {@code frame-layout} is a static check over the routine's FP references
- * ({@code FrameLayoutCheck}), so its row is PROVED when the check passed and VIOLATED with the first
- * problem when it did not (the problems are also compile errors).
+ * The {@code frame-layout} row of a routine that did not compile because the front end's static check
+ * ({@code FrameLayoutCheck}) found a problem (also a compile error): VIOLATED with the first problem. Routines
+ * that compile get their row from the verifier, which decides the same check with reachability and replays.
  */
 final class StaticVerdicts {
   private StaticVerdicts() {}
-
-  static Verdict frameLayoutProved(Routine r, PropertySpec p) {
-    return new Verdict(r.symbol(), p.name(), p.label(), Status.PROVED, "every name+off(FP) matches " + r.go()
-        + (r.args() >= 0 ? " and args = " + r.args() : "") + " (static check)", p.pos(), null, List.of(), "", 0);
-  }
 
   static Verdict frameLayoutViolated(Routine r, Problem first) {
     return new Verdict(r.symbol(), PropertySpec.FRAME_LAYOUT, PropertySpec.FRAME_LAYOUT, Status.VIOLATED,

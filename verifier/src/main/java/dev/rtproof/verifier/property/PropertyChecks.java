@@ -16,6 +16,7 @@ public final class PropertyChecks {
       case PropertySpec.ENSURES -> new EnsuresCheck(cx);
       case PropertySpec.ASSERT -> new AssertCheck(cx);
       case PropertySpec.STACKGUARD -> new StackGuardCheck(cx);
+      case PropertySpec.FRAME_LAYOUT -> new FrameLayoutCheck(cx);
       default -> throw new IllegalArgumentException("unknown property " + cx.spec.name());
     };
   }

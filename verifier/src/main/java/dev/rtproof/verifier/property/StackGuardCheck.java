@@ -91,6 +91,7 @@ final class StackGuardCheck implements PropertyCheck {
         Violation.stackguard(s.routine(), s.index, constant == null ? -1 : constant));
   }
 
+  /** {@code v} with one more bit, so sums of two 64-bit values do not wrap. */
   private BitVecExpr wide(BitVecExpr v) {
     return cx.smt.ctx.mkZeroExt(1, v);
   }

@@ -239,7 +239,7 @@ public final class Replayer {
       return switch (v.kind()) {
         case MISALIGNED -> Long.remainderUnsigned(m.sp(), v.modulus()) != 0;
         case UNBALANCED -> m.sp() != entry.sp() || m.load(m.sp(), 8) != entryReturnAddress;
-        case REACHED -> in != null && reaches(m, in);
+        case REACHED -> v.symbol().isEmpty() || (in != null && reaches(m, in));
         case FAULT, BAD_JUMP -> false;
         case TLS_MISMATCH -> fsSet && m.fsBase - 8 != layout.address(v.symbol()) + v.number();
         case STACKGUARD -> Long.compareUnsigned(entryGuard, SplitPrologue.STACK_POISON_MIN) >= 0

@@ -24,7 +24,10 @@ public record Violation(Kind kind, String routine, int index, long modulus, Stri
     MISALIGNED,
     /** SP differs from the entry SP, or 0(SP) from the return address at entry. */
     UNBALANCED,
-    /** The instruction (a CALL or JMP to {@code symbol}) executes and goes to {@code symbol}. */
+    /**
+     * The instruction executes; with a {@code symbol}, it is a CALL or JMP that goes there. (Without one:
+     * a property that is broken wherever the instruction runs, like a frame-layout mismatch.)
+     */
     REACHED,
     /** The run stops with an unmapped-memory fault at the instruction. */
     FAULT,
@@ -60,6 +63,10 @@ public record Violation(Kind kind, String routine, int index, long modulus, Stri
 
   public static Violation reached(String routine, int index, String symbol) {
     return new Violation(Kind.REACHED, routine, index, 0, symbol, "", 0);
+  }
+
+  public static Violation executed(String routine, int index) {
+    return new Violation(Kind.REACHED, routine, index, 0, "", "", 0);
   }
 
   public static Violation fault(String routine, int index) {

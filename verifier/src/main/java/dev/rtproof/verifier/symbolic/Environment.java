@@ -5,7 +5,11 @@ import com.microsoft.z3.BitVecSort;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.FuncDecl;
+import com.microsoft.z3.ArrayExpr;
+import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.SymAddr;
+import dev.rtproof.dsl.ir.TextFlags;
 import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.Linux;
 import dev.rtproof.dsl.expr.ExprException;
@@ -93,7 +97,8 @@ public final class Environment {
       preferences.add(smt.eq(base, smt.bv(layout.address(s.name()))));
     }
     if (threadModel) {
-      long gSize = program.profile().constants().getOrDefault("g__size", 8L);
+      Long known = program.profile().constants().get("g__size");
+      long gSize = known != null ? known : SymbolTable.DEFAULT_DATA_SIZE;
       BitVecExpr fs = smt.var("FS");
       BitVecExpr g = smt.var(CURRENT_G_VAR);
       addRegion(new Region(TLS_SLOT, "FS", smt.sub(fs, smt.bv(8)), 8, 8));
@@ -102,7 +107,8 @@ public final class Environment {
       placed(g, gSize);
       constraints.add(smt.eq(smt.load(smt.memory(initialArrayName(TLS_SLOT)), smt.bv(0), 8), g));
       assumptions.add("at entry FS-8 is the thread's g slot (mapped, 8-byte aligned) and holds the address of the"
-          + " current g (" + gSize + " bytes, mapped), both disjoint from the stack and the data symbols");
+          + " current g (" + gSize + " bytes" + (known != null ? "" : ", assumed: the target has no g__size")
+          + ", mapped), both disjoint from the stack and the data symbols");
     }
     for (int i = 0; i < regions.size(); i++) {
       for (int j = i + 1; j < regions.size(); j++) {
@@ -112,6 +118,34 @@ public final class Environment {
     if (!sized.isEmpty()) {
       assumptions.add("data symbols are 8-byte aligned, in user space, disjoint from each other and the stack: "
           + String.join(", ", sized));
+    }
+    readOnlyImages();
+  }
+
+  /** A RODATA global is read-only: at entry, as always, it holds its DATA image. */
+  private void readOnlyImages() {
+    List<String> images = new ArrayList<>();
+    for (DataSymbol d : program.data().values()) {
+      if ((d.flags() & TextFlags.RODATA) == 0 || !dataBases.containsKey(d.name())) {
+        continue;
+      }
+      ArrayExpr<BitVecSort, BitVecSort> mem = smt.memory(initialArrayName(d.name()));
+      byte[] image = d.image();
+      for (int i = 0; i < image.length; i++) {
+        constraints.add(smt.eq(smt.ctx.mkSelect(mem, smt.bv(i)), smt.bv(image[i] & 0xff, 8)));
+      }
+      for (DataSymbol.Init a : d.addresses()) {
+        SymAddr target = (SymAddr) a.value();
+        BitVecExpr value = smt.addConstant(address(target.symbol()), target.offset());
+        for (int b = 0; b < a.width(); b++) {
+          BitVecExpr byteValue = b < 8 ? smt.extract(8 * b + 7, 8 * b, value) : smt.bv(0, 8);
+          constraints.add(smt.eq(smt.ctx.mkSelect(mem, smt.bv(a.offset() + b)), byteValue));
+        }
+      }
+      images.add(d.name());
+    }
+    if (!images.isEmpty()) {
+      assumptions.add("RODATA globals hold their DATA images: " + String.join(", ", images));
     }
   }
 
@@ -257,6 +291,12 @@ public final class Environment {
   /** Adds a preference for counterexamples. */
   public void prefer(BoolExpr condition) {
     preferences.add(condition);
+  }
+
+  /** Adds a constraint every state satisfies, with the sentence that states it in the report. */
+  public void constrain(BoolExpr c, String assumption) {
+    constraints.add(c);
+    assumptions.add(assumption);
   }
 
   /** Records an assumption the proof now depends on (a syscall model, a call default, …). */

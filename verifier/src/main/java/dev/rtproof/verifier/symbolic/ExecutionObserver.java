@@ -14,6 +14,9 @@ public interface ExecutionObserver {
   /** Execution starts: the entry of the routine. */
   default void entry(SymState s) {}
 
+  /** An instruction is about to execute (after the events of its kind that come before it). */
+  default void instruction(SymState s, Instr in) {}
+
   /** The routine's body is entered: the instruction {@link #bodyEntryIndex} names is about to execute. */
   default void bodyEntry(SymState s) {}
 

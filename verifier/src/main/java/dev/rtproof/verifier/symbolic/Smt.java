@@ -137,6 +137,30 @@ public final class Smt {
     return null;
   }
 
+  /** The names of the uninterpreted constants {@code e} mentions (registers, symbols, …). */
+  public static java.util.Set<String> constants(Expr<?> e) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<Expr<?>> todo = new java.util.ArrayDeque<>();
+    todo.push(e);
+    while (!todo.isEmpty()) {
+      Expr<?> x = todo.pop();
+      if (!seen.add(x.getId())) {
+        continue;
+      }
+      if (x.isConst()) {
+        out.add(x.getFuncDecl().getName().toString());
+      } else if (x.isApp()) {
+        for (Expr<?> a : x.getArgs()) {
+          todo.push(a);
+        }
+      } else if (x instanceof com.microsoft.z3.Lambda<?> l) {
+        todo.push(l.getBody());
+      }
+    }
+    return out;
+  }
+
   /** A variable plus a constant. */
   public record Affine(String variable, long constant) {}
 

@@ -142,7 +142,11 @@ public final class SymbolicExecutor {
         if (s.depth() == 0 && s.index == bodyIndex) {
           observer.bodyEntry(s);
         }
-        if (!assertions(s, in) || !step(s, in)) {
+        if (!assertions(s, in)) {
+          return;
+        }
+        observer.instruction(s, in);
+        if (!step(s, in)) {
           return;
         }
       } catch (SymSemantics.PathEnds end) {
