@@ -1,6 +1,6 @@
 package dev.rtproof.verifier;
 
-import dev.rtproof.dsl.ir.Lowered;
+import dev.rtproof.dsl.ir.ImpliedProperties;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
@@ -11,19 +11,13 @@ import java.util.List;
 public record Task(Program program, Routine routine, PropertySpec property) {
 
   /**
-   * The properties {@code routine} claims: those it declares, and {@code stackguard} when the assembler
-   * inserts a stack check into it and it does not declare the property itself.
+   * The properties {@code routine} claims: those it declares and those it implies
+   * ({@link ImpliedProperties}: stackguard where the assembler inserts a stack check).
    */
   public static List<Task> of(Program program, Routine routine) {
     List<Task> out = new ArrayList<>();
-    boolean declared = false;
-    for (PropertySpec p : routine.properties()) {
+    for (PropertySpec p : ImpliedProperties.of(routine, program.profile()).properties()) {
       out.add(new Task(program, routine, p));
-      declared |= p.name().equals(PropertySpec.STACKGUARD);
-    }
-    Lowered lowered = program.lowered(routine.symbol());
-    if (!declared && lowered != null && lowered.split() != null) {
-      out.add(new Task(program, routine, new PropertySpec(PropertySpec.STACKGUARD, List.of(), routine.pos())));
     }
     return out;
   }
