@@ -149,6 +149,8 @@ class MalformedRoutinesTest {
         new Case("local outside the frame", "local-out-of-frame",
             routine("@Routine(symbol = \"·bad\", flags = NOSPLIT, frame = 8)", "MOVQ(local(\"x\", -16), AX); "
                 + MARK + "\nRET();")),
+        new Case("LOCK before a register operation", "lock-target",
+            routine("", "LOCK(); " + MARK + "\nADDQ(AX, BX);\nRET();")),
         new Case("PCALIGN before Go 1.21", "target-unsupported", routine("", "PCALIGN($(8)); " + MARK + "\nRET();")),
         new Case("assertion that does not parse", "bad-expression",
             routine("", "ASSERT(\"SP %% \"); " + MARK + "\nRET();")),

@@ -38,6 +38,36 @@ public final class RoutineChecks {
     return problems;
   }
 
+  /**
+   * {@code LOCK} is its own assembler instruction and prefixes the next one, which the CPU requires to be a
+   * read-modify-write of memory (ADD, SUB, AND, OR, XOR, INC, DEC, NEG, NOT, XCHG, CMPXCHG; anything else
+   * raises #UD). {@code go tool asm} does not check this. An unmodelled next instruction is not judged.
+   */
+  static List<Problem> lockTargets(Routine r) {
+    List<Problem> problems = new ArrayList<>();
+    List<Instr> in = r.instrs();
+    for (int i = 0; i < in.size(); i++) {
+      if (in.get(i).op() != Op.LOCK) {
+        continue;
+      }
+      Instr next = i + 1 < in.size() ? in.get(i + 1) : null;
+      if (next != null && next.op() == Op.UNSUPPORTED) {
+        continue;
+      }
+      boolean lockable = next != null && switch (next.op().form()) {
+        case ALU, UNARY, XCHG, CMPXCHG -> true;
+        default -> false;
+      };
+      boolean toMemory = lockable && next.args().stream().anyMatch(o -> o instanceof Mem);
+      if (!toMemory) {
+        problems.add(new Problem("lock-target", "LOCK must precede a read-modify-write of memory (ADD, SUB, AND, OR,"
+            + " XOR, INC, DEC, NEG, NOT, XCHG, CMPXCHG to memory), not " + (next == null ? "the end of "
+            + r.symbol() : next.toString()) + "; the CPU raises #UD", in.get(i).pos()));
+      }
+    }
+    return problems;
+  }
+
   public static List<Problem> check(Routine r) {
     List<Problem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -84,6 +114,7 @@ public final class RoutineChecks {
             + r.symbol() + " targets " + target.profile().goVersion(), in.pos()));
       }
     }
+    problems.addAll(lockTargets(r));
     if (r.instrs().isEmpty()) {
       problems.add(new Problem("empty-routine", r.symbol() + " has no instructions", r.pos()));
     }
