@@ -14,6 +14,7 @@ import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.dsl.ir.SourcePos;
+import dev.rtproof.dsl.ir.SymAddr;
 import dev.rtproof.dsl.ir.TextFlags;
 import dev.rtproof.verifier.replay.Violation;
 import java.util.List;
@@ -95,5 +96,16 @@ class CallsTest {
     Program rw = new Program(List.of(r), List.of(writable), List.of());
     Verify.violated(new Verifier(VerifyOptions.defaults()).verify(rw, r, r.properties().get(0)),
         Violation.Kind.EXPRESSION);
+  }
+
+  @Test
+  void aReadOnlyGlobalHoldingAnAddressHoldsThatAddress() {
+    // runtime·mainPC: DATA runtime·mainPC+0(SB)/8, $runtime·main(SB); GLOBL runtime·mainPC(SB), RODATA, $8
+    Routine r = routine("·LoadMainPC").instr(MOVQ, Mem.symbol("runtime·mainPC", 0), AX).instr(RET)
+        .property(PropertySpec.ENSURES, "AX == runtime·main").build();
+    DataSymbol.Init init = new DataSymbol.Init(0, 8, new SymAddr("runtime·main", 0), SourcePos.NONE);
+    DataSymbol mainPC = new DataSymbol("runtime·mainPC", TextFlags.RODATA, 8, List.of(init), SourcePos.NONE);
+    Verify.proved(new Verifier(VerifyOptions.defaults())
+        .verify(new Program(List.of(r), List.of(mainPC), List.of()), r, r.properties().get(0)));
   }
 }

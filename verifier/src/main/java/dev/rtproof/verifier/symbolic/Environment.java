@@ -131,8 +131,17 @@ public final class Environment {
       }
       ArrayExpr<BitVecSort, BitVecSort> mem = smt.memory(initialArrayName(d.name()));
       byte[] image = d.image();
+      // image() leaves the bytes of an address at zero; they are constrained to the address below.
+      boolean[] address = new boolean[image.length];
+      for (DataSymbol.Init a : d.addresses()) {
+        for (int b = 0; b < a.width(); b++) {
+          address[(int) a.offset() + b] = true;
+        }
+      }
       for (int i = 0; i < image.length; i++) {
-        constraints.add(smt.eq(smt.ctx.mkSelect(mem, smt.bv(i)), smt.bv(image[i] & 0xff, 8)));
+        if (!address[i]) {
+          constraints.add(smt.eq(smt.ctx.mkSelect(mem, smt.bv(i)), smt.bv(image[i] & 0xff, 8)));
+        }
       }
       for (DataSymbol.Init a : d.addresses()) {
         SymAddr target = (SymAddr) a.value();
