@@ -1,6 +1,9 @@
 package dev.rtproof.cli;
 
+import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.asm.AsmException;
 import dev.rtproof.dsl.ir.Program;
+import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.verifier.RoutineCatalog;
 import dev.rtproof.verifier.Status;
@@ -10,6 +13,7 @@ import dev.rtproof.verifier.Verifier;
 import dev.rtproof.verifier.VerifyOptions;
 import dev.rtproof.verifier.report.Report;
 import dev.rtproof.verifier.report.SourceLocator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rtproof verify}: proves every property of every routine on the classpath. */
-@Command(name = "verify", description = "Verify every routine on the classpath and write the proof reports.")
+/**
+ * {@code rtproof verify}: proves every declared and implied property of every routine on the classpath, or
+ * the properties given on the command line of the routines of a Go assembly file.
+ */
+@Command(name = "verify", description = "Verify every routine on the classpath (or, with --asm, the routines of a"
+    + " Go assembly file) and write the proof reports.")
 final class VerifyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -43,34 +51,60 @@ final class VerifyCommand implements Callable<Integer> {
       converter = Shard.Converter.class, defaultValue = "1/1")
   Shard shard;
 
+  @Option(names = "--jobs", description = "properties verified at once (default: one per core)")
+  int jobs;
+
+  @Option(names = "--asm", paramLabel = "FILE.s", description = "verify the routines of this Go assembly file")
+  Path asm;
+
+  @Option(names = {"-I", "--include"}, paramLabel = "DIR", description = "with --asm: header directory, may repeat")
+  List<Path> includes = new ArrayList<>();
+
+  @Option(names = "--target", description = "with --asm: the Go target (default ${DEFAULT-VALUE})", defaultValue = "GO1_19")
+  Target target;
+
+  @Option(names = "--property", paramLabel = "NAME[=ARG]", converter = PropertyArg.class,
+      description = "with --asm: a property to verify, may repeat: stack-balance, no-fault, stackguard,"
+          + " stack-alignment=16[@sym,…], unreachable=sym,…, tls-round-trip=m, ensures=EXPR")
+  List<PropertySpec> properties = new ArrayList<>();
+
+  @Option(names = "--requires", paramLabel = "EXPR", description = "with --asm: a requirement on entry, may repeat")
+  List<String> requires = new ArrayList<>();
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     reports.policy();
     reports.reportFormats();
-    RoutineCatalog catalog = new RoutineCatalog(Thread.currentThread().getContextClassLoader());
-    if (catalog.programs().isEmpty()) {
-      spec.commandLine().getErr().println("rtproof: no routines on the classpath (compile some with the rtproof processor)");
-      return 2;
-    }
-    List<Task> tasks = new ArrayList<>();
-    for (Program program : catalog.programsByTarget().values()) {
-      for (Routine r : program.routines()) {
-        if (only.isEmpty() || only.contains(r.symbol())) {
-          tasks.addAll(Task.of(program, r));
-        }
+    List<Task> tasks;
+    if (asm != null) {
+      try {
+        tasks = AsmTasks.of(asm, target, includes, only, properties, requires);
+      } catch (AsmException e) {
+        AsmErrors.report(e, includes, spec.commandLine().getErr());
+        return 2;
       }
+    } else {
+      RoutineCatalog catalog = new RoutineCatalog(Thread.currentThread().getContextClassLoader());
+      if (catalog.programs().isEmpty()) {
+        spec.commandLine().getErr().println("rtproof: no routines on the classpath (compile some with the rtproof processor)");
+        return 2;
+      }
+      tasks = classpathTasks(catalog);
     }
     List<Task> mine = shard.of(tasks);
     Verifier verifier = new Verifier(VerifyOptions.defaults().withTimeout(timeout));
+    int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
     Progress progress = Progress.forConsole(spec.commandLine().getErr(), mine.size());
     List<Verdict> verdicts = new ArrayList<>();
-    for (Task t : mine) {
-      Verdict v = verifier.verify(t.program(), t.routine(), t.property());
-      verdicts.add(v);
-      progress.finish();
-      print(out, v);
-      progress.update(verdicts.size());
+    // Batches keep the output in task order and the progress bar moving while the threads work.
+    for (int from = 0; from < mine.size(); from += 2 * threads) {
+      for (Verdict v : verifier.verifyAll(mine.subList(from, Math.min(mine.size(), from + 2 * threads)), threads)) {
+        verdicts.add(v);
+        progress.finish();
+        print(out, v);
+        progress.update(verdicts.size());
+      }
     }
     progress.finish();
     List<Path> written = reports.write("rtproof verify", verdicts);
@@ -80,6 +114,19 @@ final class VerifyCommand implements Callable<Integer> {
         + "; reports in " + reports.reportDir + ": "
         + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
     return reports.exitCode(verdicts);
+  }
+
+  /** Every declared and implied property of the routines on the classpath (those named, with --routine). */
+  private List<Task> classpathTasks(RoutineCatalog catalog) {
+    List<Task> tasks = new ArrayList<>();
+    for (Program program : catalog.programsByTarget().values()) {
+      for (Routine r : program.routines()) {
+        if (only.isEmpty() || only.contains(r.symbol())) {
+          tasks.addAll(Task.of(program, r));
+        }
+      }
+    }
+    return tasks;
   }
 
   static void print(PrintWriter out, Verdict v) {
