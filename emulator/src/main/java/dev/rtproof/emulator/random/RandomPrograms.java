@@ -108,6 +108,11 @@ public final class RandomPrograms {
     }
   }
 
+  /** True when no conditional jump of {@code r} may read a flag an earlier instruction left undefined. */
+  public static boolean readsOnlyDefinedFlags(Routine r) {
+    return FlagGuard.apply(r) == r;
+  }
+
   /** A routine as Go assembly text: the TEXT line, then labels and tab-indented instructions. */
   public static String listing(Routine r) {
     StringBuilder sb = new StringBuilder("TEXT ").append(r.symbol()).append("(SB), ")
