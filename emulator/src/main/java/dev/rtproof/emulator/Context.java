@@ -14,6 +14,8 @@ public final class Context {
   public long base;
   /** The addresses of {@link RoutineProgram#symbolsUsed()} of the routine executing now, in that order. */
   public long[] addresses;
+  /** Where control goes when a generated program's part hands back -1: the code address it leaves to. */
+  public long leaveTo;
 
   Context(Machine m, Emulator emulator, Tracer tracer) {
     this.m = m;

@@ -96,16 +96,13 @@ public final class Semantics {
           case XGETBV -> cx.xgetbv();
           case CLD -> m.setFlags(Flags.DF, 0, 0);
           case STD -> m.setFlags(Flags.DF, Flags.DF, 0);
-          case UNDEF -> throw cx.trap(Trap.Kind.UNDEF, "UNDEF (ud2)", 0);
+          case UNDEF -> throw undefinedInstruction();
           case PAUSE -> { }
           default -> throw unsupported(cx, in);
         }
       }
       case NOP, PCALIGN, PREFIX -> { } // LOCK: one thread, so the prefix changes nothing here
-      case INT -> {
-        long n = ((Imm) in.arg(0)).value();
-        throw cx.trap(Trap.Kind.INT, "INT $" + n + (n == 3 ? " (breakpoint)" : ""), n);
-      }
+      case INT -> throw interrupt(((Imm) in.arg(0)).value());
       case BYTE -> {
         if (((Imm) in.arg(0)).value() != 0x90) {
           throw unsupported(cx, in);
@@ -134,6 +131,16 @@ public final class Semantics {
       m.set(Reg.SP, sp);
       throw f;
     }
+  }
+
+  /** The trap {@code INT $n} raises. */
+  public static RuntimeException interrupt(long n) {
+    return new MachineFault(Trap.Kind.INT, "INT $" + n + (n == 3 ? " (breakpoint)" : ""), n);
+  }
+
+  /** The trap {@code UNDEF} (ud2) raises. */
+  public static RuntimeException undefinedInstruction() {
+    return new MachineFault(Trap.Kind.UNDEF, "UNDEF (ud2)", 0);
   }
 
   static RuntimeException unsupported(Context cx, Instr in) {

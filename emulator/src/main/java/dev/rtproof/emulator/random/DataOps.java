@@ -46,7 +46,7 @@ final class DataOps {
       case 5 -> unary(memory, lock);
       case 6 -> shift(memory);
       case 7 -> cmp(memory);
-      case 8 -> test(memory);
+      case 8 -> testOp(memory);
       case 9 -> exchange(memory, lock);
       default -> highBytes();
     }
@@ -109,9 +109,23 @@ final class DataOps {
     emit(op, count, dst(op.width(), memory));
   }
 
+  /** A CMP at any width; a quarter of them compare an operand with itself (equal operands are rare otherwise). */
+  void compare(boolean memory) {
+    cmp(memory);
+  }
+
+  void test(boolean memory) {
+    testOp(memory);
+  }
+
   private void cmp(boolean memory) {
     Op op = o.pick(CMP);
     int w = op.width();
+    if (o.chance(25)) {
+      Operand x = dst(w, memory);
+      emit(op, x, x instanceof Mem ? o.reg(w, false) : x);
+      return;
+    }
     if (memory && o.chance(30)) {
       emit(op, o.reg(w, false), o.scratch(w / 8));
       return;
@@ -121,7 +135,7 @@ final class DataOps {
     emit(op, a, b);
   }
 
-  private void test(boolean memory) {
+  private void testOp(boolean memory) {
     Op op = o.pick(TEST);
     int w = op.width();
     emit(op, o.chance(50) ? o.imm(w) : o.reg(w, false), dst(w, memory));

@@ -80,7 +80,7 @@ final class RandomOperands {
   long value() {
     return switch (rnd.nextInt(5)) {
       case 0 -> pick(boxed(EDGES));
-      case 1 -> rnd.nextInt(33) - 16;
+      case 1 -> rnd.nextInt(9) - 4;
       case 2 -> (byte) rnd.nextInt();
       case 3 -> rnd.nextInt();
       default -> rnd.nextLong();

@@ -80,6 +80,12 @@ public final class RandomPrograms {
     return new RandomCase(caseSeed, routines, List.of(scratch), state(rnd, o));
   }
 
+  /** Another initial state for any case, from {@code stateSeed}: to run one program from many states. */
+  public InitialState state(long stateSeed) {
+    SplittableRandom rnd = new SplittableRandom(stateSeed);
+    return state(rnd, new RandomOperands(rnd, features));
+  }
+
   private static InitialState state(SplittableRandom rnd, RandomOperands o) {
     long[] regs = new long[16];
     for (int i = 0; i < 16; i++) {

@@ -156,7 +156,14 @@ final class RoutineWriter {
 
   // ---- control flow ------------------------------------------------------------------------------------
 
+  /** A forward branch, usually right after the instruction whose flags it tests, as real code has it. */
   private void branch() {
+    switch (o.rnd(5)) {
+      case 0, 1 -> data.compare(f.contains(Feature.MEMORY));
+      case 2 -> data.test(f.contains(Feature.MEMORY));
+      case 3 -> data.any(f.contains(Feature.MEMORY), false);
+      default -> { }
+    }
     String l = newLabel();
     open.add(new Pending(l, o.between(1, 5)));
     if (o.chance(85)) {

@@ -1,7 +1,5 @@
 package dev.rtproof.processor.internal;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.rtproof.dsl.ir.Cond;
 import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Instr;
@@ -13,67 +11,78 @@ import dev.rtproof.dsl.ir.Reg;
 import dev.rtproof.dsl.ir.SymAddr;
 
 /**
- * The Java statements a generated program runs for one lowered instruction. Data instructions call the
- * emulator's {@code Alu}, {@code Operands} and {@code Machine} directly with operands specialised at
- * generation time; forms without a specialisation call the interpreter's {@code Semantics}, so both
- * executors share one definition of every instruction.
+ * The precise code of one chunk of a routine: instruction by instruction, each announced with
+ * {@code cx.at(i)} (step count, trap location, trace), on the machine's own registers and with every
+ * flag computed by {@code Alu} at once. Generated programs run it when a trace is recorded, when a block
+ * would pass the step limit, and when entered in the middle of a block. Data instructions are
+ * specialised to their operands; the others call the interpreter's {@code Semantics}, so both executors
+ * share one definition of them. Same protocol as the fast code: returns the next index when control
+ * moves to another chunk, or -1 after setting {@code cx.leaveTo} when it leaves the routine.
  */
 final class InstructionCode {
-  static final ClassName ALU = ClassName.get("dev.rtproof.emulator", "Alu");
-  static final ClassName OPERANDS = ClassName.get("dev.rtproof.emulator", "Operands");
-  static final ClassName SEMANTICS = ClassName.get("dev.rtproof.emulator", "Semantics");
-  static final ClassName REG = ClassName.get(Reg.class);
-
   private final Lowered lowered;
+  private final FastOperands symbols;
+  private final int from;
+  private final int to;
+  private final String symbol;
 
-  InstructionCode(Lowered lowered) {
+  InstructionCode(Lowered lowered, FastOperands symbols, int from, int to, String symbol) {
     this.lowered = lowered;
+    this.symbols = symbols;
+    this.from = from;
+    this.to = to;
+    this.symbol = symbol;
   }
 
-  /** Statements for instruction {@code i}; control either falls through or leaves with continue/return. */
-  CodeBlock of(int i) {
+  /** The method body. */
+  String body() {
+    StringBuilder cases = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      Instr in = lowered.at(i);
+      String where = in.origin() == Instr.Origin.IMPLICIT ? ", added by the assembler" : "";
+      cases.append("    case ").append(i).append(": // ").append(JavaLiterals.comment(in.toString())).append("  (")
+          .append(JavaLiterals.comment(in.pos().toString())).append(where).append(")\n");
+      cases.append("      cx.at(").append(i).append(");\n");
+      for (String line : of(i).split("\n")) {
+        cases.append("      ").append(line).append('\n');
+      }
+    }
+    StringBuilder sb = new StringBuilder("final Machine m = cx.m;\n");
+    if (cases.indexOf("sym[") >= 0) {
+      sb.append("final long[] sym = cx.addresses;\n");
+    }
+    sb.append("int i = index;\nwhile (true) {\n  switch (i) {\n").append(cases);
+    sb.append("    default:\n      return (int) cx.fellOffEnd(").append(JavaLiterals.string(symbol)).append(");\n  }\n}\n");
+    return sb.toString();
+  }
+
+  /** Statements for instruction {@code i}; control falls through, continues, or returns. */
+  private String of(int i) {
     Instr in = lowered.at(i);
     Op op = in.op();
     int w = op.width();
-    CodeBlock.Builder c = CodeBlock.builder().addStatement("cx.at($L)", i);
-    switch (op.form()) {
-      case MOV -> {
-        if (in.isGetTls()) {
-          c.add("// get_tls is a zero-byte NOP on linux\n");
-        } else {
-          c.add(write(in.arg(1), w, read(in.arg(0), w)));
-        }
-      }
-      case LEA -> c.add(write(in.arg(1), w, mask(ea((Mem) in.arg(0)), w)));
-      case ALU -> c.add(alu(in, w));
-      case CMP -> c.addStatement("$T.sub(m, $L, $L, $L)", ALU, read(in.arg(0), w), read(in.arg(1), w), w);
-      case TEST -> c.addStatement("$T.logic(m, $L & $L, $L)", ALU, read(in.arg(0), w), read(in.arg(1), w), w);
-      case PUSH -> c.addStatement("m.push($L)", read(in.arg(0), 64));
-      case POP -> c.beginControlFlow("").addStatement("long v = m.pop()").add(write(in.arg(0), 64, CodeBlock.of("v")))
-          .endControlFlow();
-      case JCC -> c.beginControlFlow("if ($L)", condition(op.cond())).add(leaveOrJump(i)).endControlFlow();
-      case JMP -> c.add(leaveOrJump(i));
-      case CALL -> {
-        CodeBlock target = lowered.target()[i] >= 0 ? CodeBlock.of("cx.base + $L", lowered.target()[i])
-            : branchTarget(in, i);
-        c.beginControlFlow("").addStatement("long target = $L", target)
-            .addStatement("m.push(cx.base + $L)", i + 1)
-            .addStatement("return target").endControlFlow();
-      }
-      case RET -> c.addStatement("return m.pop()");
-      case NOP, PCALIGN, PREFIX -> c.add("// no effect\n");
-      default -> {
-        if (op == Op.SYSCALL) {
-          c.addStatement("cx.syscall($L)", i);
-        } else {
-          c.addStatement("$T.exec(cx, LOWERED.at($L), $L)", SEMANTICS, i, i);
-        }
-      }
-    }
-    return c.build();
+    // The chunk's last instruction falls through into the next chunk, or off the end of the routine.
+    String next = i + 1 < to ? "" : i + 1 < lowered.size() ? "\nreturn " + (i + 1) + ";"
+        : "\nreturn (int) cx.fellOffEnd(" + JavaLiterals.string(symbol) + ");";
+    return switch (op.form()) {
+      case MOV -> in.isGetTls() ? "// get_tls: a zero-byte NOP on linux" + next
+          : write(in.arg(1), w, read(in.arg(0), w)) + next;
+      case LEA -> write(in.arg(1), w, symbols.ea((Mem) in.arg(0))) + next;
+      case ALU -> alu(in, w) + next;
+      case CMP -> "Alu.sub(m, " + read(in.arg(0), w) + ", " + read(in.arg(1), w) + ", " + w + ");" + next;
+      case TEST -> "Alu.logic(m, " + read(in.arg(0), w) + " & " + read(in.arg(1), w) + ", " + w + ");" + next;
+      case PUSH -> "m.push(" + read(in.arg(0), 64) + ");" + next;
+      case JCC -> "if (" + condition(op.cond()) + ") {\n" + jump(i) + "\n}" + next;
+      case JMP -> jump(i);
+      case CALL -> call(i);
+      case RET -> "cx.leaveTo = m.pop();\nreturn -1;";
+      case NOP, PCALIGN, PREFIX -> "// no effect" + next;
+      default -> (op == Op.SYSCALL ? "cx.syscall(" + i + ");" : "Semantics.exec(cx, LOWERED.at(" + i + "), " + i + ");")
+          + next;
+    };
   }
 
-  private CodeBlock alu(Instr in, int w) {
+  private String alu(Instr in, int w) {
     String fn = switch (in.op()) {
       case ADDQ, ADDL -> "add";
       case SUBQ, SUBL -> "sub";
@@ -86,111 +95,71 @@ final class InstructionCode {
       default -> null;
     };
     Operand dst = in.arg(1);
-    CodeBlock a = dst instanceof Mem ? CodeBlock.of("m.load(ea, $L)", w / 8) : read(dst, w);
-    CodeBlock b = read(in.arg(0), w);
-    CodeBlock value = fn != null
-        ? CodeBlock.of("$T.$L(m, $L, $L, $L)", ALU, fn, a, b, w)
-        : CodeBlock.of("$T.logic(m, $L $L $L, $L)", ALU, a, logic, b, w);
+    String a = dst instanceof Mem ? "m.load(ea, " + w / 8 + ")" : read(dst, w);
+    String b = read(in.arg(0), w);
+    String value = fn != null ? "Alu." + fn + "(m, " + a + ", " + b + ", " + w + ")"
+        : "Alu.logic(m, " + a + " " + logic + " " + b + ", " + w + ")";
     if (dst instanceof Mem mem) {
-      return CodeBlock.builder().beginControlFlow("").addStatement("long ea = $L", ea(mem))
-          .addStatement("m.store(ea, $L, $L)", w / 8, value).endControlFlow().build();
+      return "{ long ea = " + ea(mem) + "; m.store(ea, " + w / 8 + ", " + value + "); }";
     }
     return write(dst, w, value);
   }
 
-  private CodeBlock leaveOrJump(int i) {
+  /** A branch: to an index of this chunk, of another chunk, or out of the routine. */
+  private String jump(int i) {
     int t = lowered.target()[i];
-    if (t >= 0) {
-      return CodeBlock.builder().addStatement("i = $L", t).addStatement("continue").build();
+    if (t < 0) {
+      return "cx.leaveTo = " + target(lowered.at(i).arg(0)) + ";\nreturn -1;";
     }
-    return CodeBlock.builder().addStatement("return $L", branchTarget(lowered.at(i), i)).build();
+    return t >= from && t < to ? "i = " + t + ";\ncontinue;" : "return " + t + ";";
   }
 
-  private static CodeBlock branchTarget(Instr in, int i) {
-    Operand t = in.arg(0);
-    if (t instanceof Mem m && m.kind() == Mem.Kind.SYMBOL && m.index() == null) {
-      return CodeBlock.of("cx.symbol($L)$L", JavaLiterals.string(m.name()), offset(m.disp()));
+  private String call(int i) {
+    int t = lowered.target()[i];
+    String target = t >= 0 ? "cx.base + " + t : target(lowered.at(i).arg(0));
+    return "{ long t = " + target + "; m.push(cx.base + " + (i + 1) + "); cx.leaveTo = t; }\nreturn -1;";
+  }
+
+  private String target(Operand o) {
+    if (o instanceof Mem m && m.kind() == Mem.Kind.SYMBOL && m.index() == null) {
+      return symbols.symbol(m.name()) + FastOperands.offset(m.disp());
     }
-    if (t instanceof Reg r && r.isGpr()) {
-      return CodeBlock.of("m.r[$L]", r.number());
-    }
-    return CodeBlock.of("$T.branchTarget(cx, LOWERED.at($L).arg(0))", OPERANDS, i);
+    return read(o, 64);
   }
 
   private static String condition(Cond c) {
-    return switch (c) {
-      case EQ -> "m.zf()";
-      case NE -> "!m.zf()";
-      case LS -> "m.cf() || m.zf()";
-      case HI -> "!m.cf() && !m.zf()";
-      case CS -> "m.cf()";
-      case CC -> "!m.cf()";
-      case LT -> "m.sf() != m.of()";
-      case GE -> "m.sf() == m.of()";
-      case GT -> "!m.zf() && m.sf() == m.of()";
-      case LE -> "m.zf() || m.sf() != m.of()";
-      case MI -> "m.sf()";
-      case PL -> "!m.sf()";
-      case OS -> "m.of()";
-      case OC -> "!m.of()";
-      case PS -> "m.pf()";
-      case PC -> "!m.pf()";
-    };
+    return "Alu.test(Cond." + c.name() + ", m.rflags)";
   }
 
-  // ---- operands ------------------------------------------------------------------------------------
+  // ---- operands on the machine's registers ------------------------------------------------------------
 
-  private static CodeBlock read(Operand o, int w) {
+  private String ea(Mem m) {
+    return symbols.ea(m);
+  }
+
+  private String read(Operand o, int w) {
     if (o instanceof Reg r) {
       if (r.isGpr()) {
-        return w == 64 ? CodeBlock.of("m.r[$L]", r.number())
-            : CodeBlock.of("(m.r[$L] & $L)", r.number(), JavaLiterals.hex(maskOf(w)));
+        return w == 64 ? "m.r[" + r.number() + "]" : "(m.r[" + r.number() + "] & " + FastOperands.mask(w) + ")";
       }
-      return CodeBlock.of("m.get($T.$L, $L)", REG, r.name(), w);
+      return "m.get(Reg." + r.name() + ", " + w + ")";
     }
-    if (o instanceof Imm imm) {
-      return CodeBlock.of("$L", JavaLiterals.hex(imm.value() & maskOf(w)));
+    if (o instanceof Imm || o instanceof SymAddr) {
+      return symbols.read(o, w);
     }
-    if (o instanceof SymAddr a) {
-      return mask(CodeBlock.of("cx.symbol($L)$L", JavaLiterals.string(a.symbol()), offset(a.offset())), w);
-    }
-    return CodeBlock.of("m.load($L, $L)", ea((Mem) o), w / 8);
+    return "m.load(" + ea((Mem) o) + ", " + w / 8 + ")";
   }
 
-  private static CodeBlock write(Operand dst, int w, CodeBlock value) {
+  private String write(Operand dst, int w, String value) {
     if (dst instanceof Reg r && r.isGpr() && w == 64) {
-      return CodeBlock.builder().addStatement("m.r[$L] = $L", r.number(), value).build();
+      return "m.r[" + r.number() + "] = " + value + ";";
     }
     if (dst instanceof Reg r && r.isGpr() && w == 32) {
-      return CodeBlock.builder().addStatement("m.r[$L] = ($L) & 0xffffffffL", r.number(), value).build();
+      return "m.r[" + r.number() + "] = (" + value + ") & 0xffffffffL;";
     }
     if (dst instanceof Reg r) {
-      return CodeBlock.builder().addStatement("m.set($T.$L, $L, $L)", REG, r.name(), w, value).build();
+      return "m.set(Reg." + r.name() + ", " + w + ", " + value + ");";
     }
-    return CodeBlock.builder().addStatement("m.store($L, $L, $L)", ea((Mem) dst), w / 8, value).build();
-  }
-
-  private static CodeBlock ea(Mem m) {
-    String index = m.index() == null ? "" : " + m.r[" + m.index().number() + "] * " + m.scale();
-    return switch (m.kind()) {
-      case REG -> CodeBlock.of("$L$L$L", m.base() == null ? "0L" : "m.r[" + m.base().number() + "]", index,
-          offset(m.disp()));
-      case SYMBOL -> CodeBlock.of("cx.symbol($L)$L$L", JavaLiterals.string(m.name()), index, offset(m.disp()));
-      case ABSOLUTE -> CodeBlock.of("$L", JavaLiterals.hex(m.disp()));
-      case TLS -> CodeBlock.of("m.fsBase$L", offset(-8 + m.disp()));
-      case FP, LOCAL -> throw new IllegalStateException("pseudo-register operand survived lowering: " + m);
-    };
-  }
-
-  private static String offset(long d) {
-    return d == 0 ? "" : d > 0 ? " + " + JavaLiterals.hex(d) : " - " + JavaLiterals.hex(-d);
-  }
-
-  private static CodeBlock mask(CodeBlock value, int w) {
-    return w == 64 ? value : CodeBlock.of("($L) & $L", value, JavaLiterals.hex(maskOf(w)));
-  }
-
-  private static long maskOf(int w) {
-    return w == 64 ? -1L : (1L << w) - 1;
+    return "m.store(" + ea((Mem) dst) + ", " + w / 8 + ", " + value + ");";
   }
 }

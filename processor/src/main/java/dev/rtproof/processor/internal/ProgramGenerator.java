@@ -30,7 +30,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates the emulator program of one routine with JavaPoet: a class {@code <Class>_<method>} that
  * holds the routine's IR (rebuilt through {@link Routine#builder}, readable) and executes its lowered
- * code as a switch over instruction indices. Output depends only on the IR, so it is deterministic.
+ * code ({@link ExecutableCode}). Output depends only on the IR, so it is deterministic.
  */
 final class ProgramGenerator {
   static final String GENERATOR = "dev.rtproof.processor.RtproofProcessor";
@@ -47,7 +47,7 @@ final class ProgramGenerator {
         .addModifiers(Modifier.PUBLIC).returns(ClassName.get(IR, "Routine")).addStatement("return ROUTINE").build();
     MethodSpec low = MethodSpec.methodBuilder("lowered").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(ClassName.get(IR, "Lowered")).addStatement("return LOWERED").build();
-    TypeSpec type = TypeSpec.classBuilder(name)
+    TypeSpec.Builder type = TypeSpec.classBuilder(name)
         .addJavadoc("The rtproof program of {@code TEXT $L(SB), $L, $$$L} ({@code $L}).\n",
             JavaLiterals.comment(r.symbol()), TextFlags.format(r.flags()), r.frame()
                 + (r.args() == TextFlags.ARGS_UNKNOWN ? "" : "-" + r.args()), JavaLiterals.comment(r.origin()))
@@ -61,37 +61,9 @@ final class ProgramGenerator {
             Modifier.FINAL).initializer("$T.lower(ROUTINE, $T.$L.profile())", ClassName.get(IR, "Lowering"),
                 ClassName.get("dev.rtproof.dsl", "Target"), r.target()).build())
         .addMethod(routine)
-        .addMethod(low)
-        .addMethod(execute(r, lowered))
-        .build();
-    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("  ").build();
-  }
-
-  private MethodSpec execute(Routine r, Lowered lowered) {
-    InstructionCode code = new InstructionCode(lowered);
-    CodeBlock.Builder body = CodeBlock.builder()
-        .addStatement("$T m = cx.m", ClassName.get(EMU, "Machine"))
-        .addStatement("int i = index")
-        .beginControlFlow("while (true)")
-        .beginControlFlow("switch (i)");
-    for (int i = 0; i < lowered.size(); i++) {
-      Instr in = lowered.at(i);
-      String origin = in.origin() == Instr.Origin.IMPLICIT ? ", added by the assembler" : "";
-      body.add("case $L: // $L  ($L$L)\n", i, JavaLiterals.comment(in.toString()),
-          JavaLiterals.comment(in.pos().toString()), origin);
-      body.indent().add(code.of(i)).unindent();
-    }
-    body.add("default:\n").indent().addStatement("return cx.fellOffEnd($L)", JavaLiterals.string(r.symbol())).unindent();
-    body.endControlFlow().endControlFlow();
-    return MethodSpec.methodBuilder("execute")
-        .addAnnotation(Override.class)
-        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough").build())
-        .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.LONG)
-        .addParameter(ClassName.get(EMU, "Context"), "cx")
-        .addParameter(TypeName.INT, "index")
-        .addCode(body.build())
-        .build();
+        .addMethod(low);
+    ExecutableCode.addTo(type, r, lowered);
+    return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
   /** The routine rebuilt with {@code Routine.builder}: one line per instruction, label and property. */
@@ -170,7 +142,10 @@ final class ProgramGenerator {
           ? CodeBlock.of("$T.reg($L, $T.$L)", mem, JavaLiterals.hex(m.disp()), Reg.class, m.base())
           : CodeBlock.of("$T.indexed($L, $L, $T.$L, $L)", mem, JavaLiterals.hex(m.disp()), register(m.base()),
               Reg.class, m.index(), m.scale());
-      case SYMBOL -> CodeBlock.of("$T.symbol($L, $L)", mem, JavaLiterals.string(m.name()), JavaLiterals.hex(m.disp()));
+      case SYMBOL -> m.index() == null
+          ? CodeBlock.of("$T.symbol($L, $L)", mem, JavaLiterals.string(m.name()), JavaLiterals.hex(m.disp()))
+          : CodeBlock.of("new $T($T.SYMBOL, null, $T.$L, $L, $L, $L)", mem, ClassName.get(IR, "Mem", "Kind"), Reg.class,
+              m.index(), m.scale(), JavaLiterals.hex(m.disp()), JavaLiterals.string(m.name()));
       case ABSOLUTE -> CodeBlock.of("$T.absolute($L)", mem, JavaLiterals.hex(m.disp()));
       case TLS -> CodeBlock.of("$T.tls($L, $T.$L)", mem, JavaLiterals.hex(m.disp()), Reg.class, m.base());
       case FP -> CodeBlock.of("$T.fp($S, $L)", mem, m.name(), JavaLiterals.hex(m.disp()));
