@@ -46,6 +46,13 @@ class VerifyCommandTest {
   }
 
   @Test
+  void contractsTheProcessorUsedAreUsedHereToo(@TempDir Path dir) {
+    // ·stops proves unreachable(runtime·abort) only with its @Contract: exit1 never returns.
+    assertEquals(0, run("verify", "--report-dir", dir.toString(), "--routine", "·stops"), out.toString());
+    assertTrue(out.toString().contains("PROVED   ·stops                 unreachable(runtime·abort)"), out.toString());
+  }
+
+  @Test
   void formatsChooseTheFiles(@TempDir Path dir) throws IOException {
     assertEquals(0, run("verify", "--report-dir", dir.toString(), "--routine", "runtime·settls", "--format", "junit,sarif"));
     try (var files = Files.list(dir)) {

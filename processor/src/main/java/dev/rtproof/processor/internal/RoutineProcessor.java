@@ -59,6 +59,7 @@ import javax.tools.StandardLocation;
 public final class RoutineProcessor extends AbstractProcessor {
   static final String SERVICE = "META-INF/services/dev.rtproof.emulator.RoutineProgram";
   static final String DATA_SERVICE = "META-INF/services/dev.rtproof.emulator.DataSection";
+  static final String CONTRACT_SERVICE = "META-INF/services/dev.rtproof.emulator.ContractSection";
 
   private Trees trees;
   private Diagnostics diags;
@@ -69,6 +70,7 @@ public final class RoutineProcessor extends AbstractProcessor {
   private final Set<String> checkedContracts = new java.util.HashSet<>();
   private final Set<String> generated = new TreeSet<>();
   private final Set<String> generatedData = new TreeSet<>();
+  private final Set<String> generatedContracts = new TreeSet<>();
   private final List<Element> origins = new ArrayList<>();
   private final List<Verdict> verdicts = new ArrayList<>();
 
@@ -161,14 +163,36 @@ public final class RoutineProcessor extends AbstractProcessor {
     }
     ContractReader reader = new ContractReader(processingEnv.getElementUtils(), trees, diags);
     for (TypeElement type : types) {
+      List<dev.rtproof.dsl.ir.Contract> declared = new ArrayList<>();
       for (ReadContract c : reader.read(type)) {
         ReadContract previous = contracts.putIfAbsent(c.contract().symbol(), c);
         if (previous != null) {
           diags.error("duplicate-contract", "a @Contract for " + c.contract().symbol() + " is already declared at "
               + previous.contract().pos(), c.tree(), c.cu());
+        } else {
+          declared.add(c.contract());
         }
       }
+      if (!declared.isEmpty()) {
+        generateContracts(type, declared);
+      }
     }
+  }
+
+  /** The class's contracts as a generated ContractSection, so tools verify with them too. */
+  private void generateContracts(TypeElement owner, List<dev.rtproof.dsl.ir.Contract> declared) {
+    String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+    String ownerName = owner.getQualifiedName().toString().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+    ClassName name = ProgramGenerator.className(pkg, ownerName, "contracts");
+    JavaFile file = new ContractGenerator().generate(name, declared, owner.getQualifiedName().toString());
+    try (Writer w = processingEnv.getFiler().createSourceFile(name.canonicalName(), owner).openWriter()) {
+      file.writeTo(w);
+    } catch (IOException e) {
+      diags.report(Diagnostic.Kind.ERROR, "cannot-write", "cannot write " + name + ": " + e.getMessage(), owner);
+      return;
+    }
+    generatedContracts.add(name.reflectionName());
+    origins.add(owner);
   }
 
   private List<ReadSection> readData(RoundEnvironment round) {
@@ -366,13 +390,16 @@ public final class RoutineProcessor extends AbstractProcessor {
   // ---- finishing ---------------------------------------------------------------------------------------
 
   private void finish() {
-    if (generated.isEmpty() && generatedData.isEmpty() && verdicts.isEmpty()) {
+    if (generated.isEmpty() && generatedData.isEmpty() && generatedContracts.isEmpty() && verdicts.isEmpty()) {
       return;
     }
     Path classes = null;
     try {
       if (!generatedData.isEmpty()) {
         register(DATA_SERVICE, generatedData);
+      }
+      if (!generatedContracts.isEmpty()) {
+        register(CONTRACT_SERVICE, generatedContracts);
       }
       URI uri = generated.isEmpty() ? null : register(SERVICE, generated);
       if (uri != null && "file".equals(uri.getScheme())) {
