@@ -15,8 +15,13 @@ import java.util.List;
  * chunks, one Java method each, small enough for the JIT to compile.
  */
 final class Blocks {
-  /** Instructions per chunk at most: keeps a chunk's bytecode under HotSpot's 8000-byte compile limit. */
-  static final int CHUNK_INSTRUCTIONS = 96;
+  /**
+   * The weight of a chunk at most, an instruction weighing 1 and one that hands the machine to the
+   * emulator (writing back and reloading every register) {@link #HANDOFF_WEIGHT}: keeps a chunk's bytecode
+   * well under HotSpot's 8000-byte limit for compiling a method (about 6000 bytes for memory-heavy code).
+   */
+  static final int CHUNK_WEIGHT = 80;
+  static final int HANDOFF_WEIGHT = 6;
 
   private final Lowered lowered;
   private final boolean[] start;
@@ -37,14 +42,18 @@ final class Blocks {
       }
     }
     int from = 0;
-    int count = 0;
+    int weight = 0;
     for (int i = 0; i < n; i++) {
-      if (start[i] && i > from && count >= CHUNK_INSTRUCTIONS) {
+      if (start[i] && i > from && weight >= CHUNK_WEIGHT) {
         chunks.add(new int[] {from, i});
         from = i;
-        count = 0;
+        weight = 0;
       }
-      count++;
+      Instr in = lowered.at(i);
+      weight += switch (in.op().form()) {
+        case NULLARY, BYTE, UNSUPPORTED -> endsBlock(in) ? HANDOFF_WEIGHT : 1;
+        default -> 1;
+      };
     }
     chunks.add(new int[] {from, n});
   }

@@ -62,8 +62,8 @@ final class FastChunk {
     line("default:");
     indent++;
     line("// not the start of a block here (a computed jump into the middle of one): go instruction by instruction");
-    sync();
-    line("return -2 - i;");
+    line("next = -2 - i;");
+    line("break out;");
     indent--;
     close();
     String blocksCode = out.toString();
@@ -86,10 +86,16 @@ final class FastChunk {
     line("final long limit = m.stepLimit();");
     line("int at = index;");
     line("int i = index;");
+    line("int next;");
     open("try {");
+    open("out:");
     open("while (true) {");
     out.append(blocksCode);
     close();
+    indent--;
+    line("// leaving the chunk: the machine takes back what the locals hold");
+    sync();
+    line("return next;");
     indent--;
     open("} catch (MachineFault f) {");
     sync();
@@ -102,8 +108,8 @@ final class FastChunk {
     line("case " + s + ": // block of " + (e - s));
     indent++;
     open("if (steps + " + (e - s) + " > limit) {");
-    sync();
-    line("return " + (-2 - s) + "; // the limit falls in this block: run it instruction by instruction");
+    line("next = " + (-2 - s) + "; // the limit falls in this block: run it instruction by instruction");
+    line("break out;");
     close();
     FastInstructions data = new FastInstructions(ops);
     int counted = 0;
@@ -196,8 +202,8 @@ final class FastChunk {
       line("i = " + t + ";");
       line("continue;");
     } else {
-      sync();
-      line("return " + t + ";");
+      line("next = " + t + ";");
+      line("break out;");
     }
   }
 
@@ -210,16 +216,16 @@ final class FastChunk {
   }
 
   private void leave() {
-    sync();
-    line("return -1;");
+    line("next = -1;");
+    line("break out;");
   }
 
   private void fallThrough(int e) {
     if (e == lowered.size()) {
       line("return (int) cx.fellOffEnd(" + JavaLiterals.string(symbol) + ");");
     } else if (e == to) {
-      sync();
-      line("return " + e + ";");
+      line("next = " + e + ";");
+      line("break out;");
     }
   }
 

@@ -47,6 +47,7 @@ final class ProgramGenerator {
         .addModifiers(Modifier.PUBLIC).returns(ClassName.get(IR, "Routine")).addStatement("return ROUTINE").build();
     MethodSpec low = MethodSpec.methodBuilder("lowered").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(ClassName.get(IR, "Lowered")).addStatement("return LOWERED").build();
+    List<MethodSpec> parts = new ArrayList<>();
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
         .addJavadoc("The rtproof program of {@code TEXT $L(SB), $L, $$$L} ({@code $L}).\n",
             JavaLiterals.comment(r.symbol()), TextFlags.format(r.flags()), r.frame()
@@ -56,18 +57,24 @@ final class ProgramGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ClassName.get(EMU, "RoutineProgram"))
         .addField(FieldSpec.builder(ClassName.get(IR, "Routine"), "ROUTINE", Modifier.PUBLIC, Modifier.STATIC,
-            Modifier.FINAL).addJavadoc("The routine as written.\n").initializer(ir(r)).build())
+            Modifier.FINAL).addJavadoc("The routine as written.\n").initializer(ir(r, parts)).build())
         .addField(FieldSpec.builder(ClassName.get(IR, "Lowered"), "LOWERED", Modifier.PRIVATE, Modifier.STATIC,
             Modifier.FINAL).initializer("$T.lower(ROUTINE, $T.$L.profile())", ClassName.get(IR, "Lowering"),
                 ClassName.get("dev.rtproof.dsl", "Target"), r.target()).build())
         .addMethod(routine)
-        .addMethod(low);
+        .addMethod(low)
+        .addMethods(parts);
     ExecutableCode.addTo(type, r, lowered);
     return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
   /** The routine rebuilt with {@code Routine.builder}: one line per instruction, label and property. */
-  private CodeBlock ir(Routine r) {
+  /**
+   * The routine rebuilt with {@code Routine.builder}, as one chained expression; a routine of more than
+   * {@link #PART} instructions continues in methods {@code ir0}, {@code ir1}, … of {@link #PART} each (added
+   * to {@code parts}), which keeps javac's recursion and every method's size small.
+   */
+  private CodeBlock ir(Routine r, List<MethodSpec> parts) {
     ClassName routine = ClassName.get(IR, "Routine");
     CodeBlock.Builder c = CodeBlock.builder().add("$T.builder($L, $S)\n", routine, JavaLiterals.string(r.symbol()), r.target())
         .indent().indent()
@@ -87,22 +94,51 @@ final class ProgramGenerator {
       p.args().forEach(a -> args.add(JavaLiterals.string(a)));
       c.add(".at($L, $L).property($L)\n", p.pos().line(), p.pos().column(), String.join(", ", args));
     }
-    for (int i = 0; i < r.instrs().size(); i++) {
+    if (r.instrs().size() > PART) {
+      CodeBlock header = c.unindent().unindent().build();
+      for (int from = 0; from < r.instrs().size(); from += PART) {
+        CodeBlock.Builder part = CodeBlock.builder();
+        instructions(r, from, Math.min(r.instrs().size(), from + PART), part, true);
+        parts.add(MethodSpec.methodBuilder("ir" + parts.size()).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(ClassName.get(IR, "Routine", "Builder")).addParameter(ClassName.get(IR, "Routine", "Builder"), "b")
+            .addCode(part.addStatement("return b").build()).build());
+      }
+      CodeBlock chain = header;
+      for (MethodSpec part : parts) {
+        chain = CodeBlock.of("$N($L)", part, chain);
+      }
+      return CodeBlock.of("$L.build()", chain);
+    }
+    instructions(r, 0, r.instrs().size(), c, false);
+    return c.add(".build()").unindent().unindent().build();
+  }
+
+  /** Instructions per method of a routine's IR; see {@link #ir}. */
+  static final int PART = 100;
+
+  /**
+   * Adds the builder calls of instructions {@code from} to {@code to} (with their labels and assertions)
+   * to {@code c}: continuing a chain, or as statements on {@code b}, one per instruction.
+   */
+  private static void instructions(Routine r, int from, int to, CodeBlock.Builder c, boolean statements) {
+    String start = statements ? "b" : "";
+    String end = statements ? ";\n" : "\n";
+    for (int i = from; i < to; i++) {
       for (LabelDef l : r.labels()) {
         if (l.index() == i) {
-          c.add(".at($L, $L).label($S)\n", l.pos().line(), l.pos().column(), l.name());
+          c.add(start + ".at($L, $L).label($S)" + end, l.pos().line(), l.pos().column(), l.name());
         }
       }
       for (Assertion a : r.assertions()) {
         if (a.index() == i) {
-          c.add(".at($L, $L).assertion($L, $L)\n", a.pos().line(), a.pos().column(), JavaLiterals.string(a.expression()),
-              a.assume());
+          c.add(start + ".at($L, $L).assertion($L, $L)" + end, a.pos().line(), a.pos().column(),
+              JavaLiterals.string(a.expression()), a.assume());
         }
       }
       Instr in = r.instrs().get(i);
-      c.add(".at($L, $L)", in.pos().line(), in.pos().column());
+      c.add(start + ".at($L, $L)", in.pos().line(), in.pos().column());
       if (in.origin() == Instr.Origin.MACRO && in.isGetTls()) {
-        c.add(".getTls($T.$L)\n", Reg.class, in.arg(1));
+        c.add(".getTls($T.$L)" + end, Reg.class, in.arg(1));
         continue;
       }
       c.add(in.origin() == Instr.Origin.MACRO ? ".expanded($T.$L" : ".instr($T.$L", ClassName.get(IR, "Op"),
@@ -110,9 +146,8 @@ final class ProgramGenerator {
       for (Operand o : in.args()) {
         c.add(", ").add(operand(o));
       }
-      c.add(")\n");
+      c.add(")" + end);
     }
-    return c.add(".build()").unindent().unindent().build();
   }
 
   private static CodeBlock register(Reg r) {

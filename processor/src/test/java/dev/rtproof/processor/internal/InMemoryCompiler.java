@@ -31,6 +31,11 @@ final class InMemoryCompiler {
    * Two javac tasks run side by side, one per core.
    */
   static ClassLoader compile(List<Source> sources) throws InterruptedException, ExecutionException {
+    return loader(classes(sources));
+  }
+
+  /** Compiles {@code sources} and returns the class files by binary name. */
+  static Map<String, byte[]> classes(List<Source> sources) throws InterruptedException, ExecutionException {
     Map<String, byte[]> classes = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -42,6 +47,11 @@ final class InMemoryCompiler {
     } finally {
       pool.shutdown();
     }
+    return classes;
+  }
+
+  /** A class loader defining {@code classes}. */
+  static ClassLoader loader(Map<String, byte[]> classes) {
     return new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
