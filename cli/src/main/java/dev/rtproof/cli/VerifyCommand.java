@@ -11,6 +11,7 @@ import dev.rtproof.verifier.Task;
 import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.Verifier;
 import dev.rtproof.verifier.VerifyOptions;
+import dev.rtproof.verifier.cache.ProofCache;
 import dev.rtproof.verifier.report.Report;
 import dev.rtproof.verifier.report.SourceLocator;
 import java.io.IOException;
@@ -53,6 +54,10 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--jobs", description = "properties verified at once (default: one per core)")
   int jobs;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "keep verdicts in DIR and take those of unchanged"
+      + " routines from there instead of solving again (e.g. target/rtproof-cache)")
+  Path cache;
 
   @Option(names = "--asm", paramLabel = "FILE.s", description = "verify the routines of this Go assembly file")
   Path asm;
@@ -97,12 +102,18 @@ final class VerifyCommand implements Callable<Integer> {
     int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
     Progress progress = Progress.forConsole(spec.commandLine().getErr(), mine.size());
     List<Verdict> verdicts = new ArrayList<>();
+    int hits = 0;
     // Batches keep the output in task order and the progress bar moving while the threads work.
     for (int from = 0; from < mine.size(); from += 2 * threads) {
-      for (Verdict v : verifier.verifyAll(mine.subList(from, Math.min(mine.size(), from + 2 * threads)), threads)) {
+      List<Task> batch = mine.subList(from, Math.min(mine.size(), from + 2 * threads));
+      ProofCache.Run run = cache == null ? new ProofCache.Run(verifier.verifyAll(batch, threads),
+          batch.stream().map(t -> false).toList()) : ProofCache.at(cache).verifyAll(verifier, batch, threads);
+      hits += run.hits();
+      for (int i = 0; i < batch.size(); i++) {
+        Verdict v = run.verdicts().get(i);
         verdicts.add(v);
         progress.finish();
-        print(out, v);
+        print(out, v, run.cached().get(i));
         progress.update(verdicts.size());
       }
     }
@@ -111,6 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
     out.println();
     out.println(new Report("", verdicts, SourceLocator.none()).summary()
         + (shard.count() > 1 ? " (shard " + shard.index() + "/" + shard.count() + " of " + tasks.size() + ")" : "")
+        + (cache == null ? "" : "; " + hits + " from the proof cache")
         + "; reports in " + reports.reportDir + ": "
         + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
     return reports.exitCode(verdicts);
@@ -129,8 +141,9 @@ final class VerifyCommand implements Callable<Integer> {
     return tasks;
   }
 
-  static void print(PrintWriter out, Verdict v) {
-    out.printf(Locale.ROOT, "%-8s %-22s %s  (%d ms)%n", v.status(), v.routine(), v.label(), v.millis());
+  static void print(PrintWriter out, Verdict v, boolean cached) {
+    out.printf(Locale.ROOT, "%-8s %-22s %s  (%s)%n", v.status(), v.routine(), v.label(),
+        cached ? "cached" : v.millis() + " ms");
     if (v.status() != Status.PROVED) {
       out.println("         " + v.message());
     }

@@ -46,6 +46,26 @@ class VerifyCommandTest {
   }
 
   @Test
+  void withACacheTheSecondRunSolvesNothing(@TempDir Path dir) {
+    String[] args = {"verify", "--report-dir", dir.resolve("r").toString(), "--cache", dir.resolve("c").toString(),
+        "--routine", "runtime·settls", "--routine", "·unbalanced", "--fail-on", "never"};
+    assertEquals(0, run(args), out + "\n" + err);
+    assertTrue(out.toString().contains("; 0 from the proof cache;"), out.toString());
+    String first = out.toString();
+    out.getBuffer().setLength(0);
+    long calls = dev.rtproof.verifier.Verifier.solverCalls();
+    assertEquals(0, run(args), out + "\n" + err);
+    assertEquals(0, dev.rtproof.verifier.Verifier.solverCalls() - calls);
+    String second = out.toString();
+    long lines = second.lines().filter(l -> l.startsWith("PROVED") || l.startsWith("VIOLATED")).count();
+    assertTrue(lines > 1, second);
+    assertEquals(lines, second.lines().filter(l -> l.endsWith("(cached)")).count(), second);
+    assertTrue(second.contains("; " + lines + " from the proof cache;"), second);
+    assertEquals(first.replaceAll("\\(\\d+ ms\\)", "(cached)").replaceAll("; \\d+ from the proof cache", ""),
+        second.replaceAll("; \\d+ from the proof cache", ""));
+  }
+
+  @Test
   void contractsTheProcessorUsedAreUsedHereToo(@TempDir Path dir) {
     // ·stops proves unreachable(runtime·abort) only with its @Contract: exit1 never returns.
     assertEquals(0, run("verify", "--report-dir", dir.toString(), "--routine", "·stops"), out.toString());

@@ -31,6 +31,7 @@ final class Solving {
       return Answer.UNKNOWN;
     }
     calls++;
+    dev.rtproof.verifier.symbolic.Z3Calls.counted();
     Params p = ctx.mkParams();
     p.add("timeout", (int) Math.min(left, Integer.MAX_VALUE));
     solver.setParameters(p);

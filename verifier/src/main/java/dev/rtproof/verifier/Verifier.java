@@ -57,6 +57,14 @@ public final class Verifier {
   }
 
   /**
+   * How many times this JVM has asked Z3 to decide something for a verdict, so far: a build that takes
+   * every verdict from the proof cache leaves it unchanged.
+   */
+  public static long solverCalls() {
+    return dev.rtproof.verifier.symbolic.Z3Calls.total();
+  }
+
+  /**
    * Hooks for proofs about more than one routine as written (the parameterized prologue proofs): they
    * prepare the environment before exploration and replay counterexamples their own way.
    */

@@ -84,6 +84,11 @@ public final class Program {
     return Collections.unmodifiableMap(data);
   }
 
+  /** The contracts of symbols the routines call, by symbol. */
+  public Map<String, Contract> contracts() {
+    return Collections.unmodifiableMap(contracts);
+  }
+
   /** The contract of {@code symbol}, or null. */
   public Contract contract(String symbol) {
     return contracts.get(symbol);

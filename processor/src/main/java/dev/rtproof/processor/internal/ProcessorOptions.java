@@ -9,15 +9,17 @@ import java.util.Set;
 
 /**
  * Processor options ({@code -Artproof.…=…}): the time budget per property, which verdicts fail the
- * build, where reports go (default: {@code target/rtproof/} next to the class output), and how many
- * properties are verified at once (default: one per core).
+ * build, where reports go (default: {@code target/rtproof/} next to the class output), how many
+ * properties are verified at once (default: one per core), and where the proof cache is
+ * ({@code rtproof.cache}: a directory, default {@code target/rtproof-cache/}; {@code off} for none).
  */
-record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir, int jobs) {
+record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir, int jobs, Path cacheDir, boolean noCache) {
   static final String TIMEOUT = "rtproof.timeout";
   static final String FAIL_ON = "rtproof.failOn";
   static final String REPORT_DIR = "rtproof.reportDir";
   static final String JOBS = "rtproof.jobs";
-  static final Set<String> NAMES = Set.of(TIMEOUT, FAIL_ON, REPORT_DIR, JOBS);
+  static final String CACHE = "rtproof.cache";
+  static final Set<String> NAMES = Set.of(TIMEOUT, FAIL_ON, REPORT_DIR, JOBS, CACHE);
 
   VerifyOptions verifyOptions() {
     return VerifyOptions.defaults().withTimeout(timeout);
@@ -56,6 +58,21 @@ record ProcessorOptions(Duration timeout, FailOn failOn, Path reportDir, int job
       }
     }
     String dir = options.get(REPORT_DIR);
-    return new ProcessorOptions(timeout, failOn, dir == null ? null : Path.of(dir), jobs);
+    String cache = options.get(CACHE);
+    boolean noCache = cache != null && cache.trim().equals("off");
+    return new ProcessorOptions(timeout, failOn, path(REPORT_DIR, dir, diags), jobs,
+        noCache ? null : path(CACHE, cache, diags), noCache);
+  }
+
+  private static Path path(String option, String value, Diagnostics diags) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Path.of(value.trim());
+    } catch (java.nio.file.InvalidPathException e) {
+      diags.error("bad-option", "-A" + option + "=" + value + ": not a path: " + e.getMessage());
+      return null;
+    }
   }
 }

@@ -23,10 +23,10 @@ import dev.rtproof.verifier.Status;
 import dev.rtproof.verifier.Task;
 import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.Verifier;
+import dev.rtproof.verifier.cache.ProofCache;
 import dev.rtproof.verifier.report.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +73,8 @@ public final class RoutineProcessor extends AbstractProcessor {
   private final Set<String> generatedContracts = new TreeSet<>();
   private final List<Element> origins = new ArrayList<>();
   private final List<Verdict> verdicts = new ArrayList<>();
+  private ProofCache cache;
+  private int cacheHits;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -96,6 +98,10 @@ public final class RoutineProcessor extends AbstractProcessor {
     this.trees = Trees.instance(env);
     this.diags = new Diagnostics(trees, env.getMessager());
     this.options = ProcessorOptions.parse(env.getOptions(), diags);
+    Path cacheDir = options.noCache() ? null
+        : options.cacheDir() != null ? options.cacheDir()
+        : OutputDirs.sibling(OutputDirs.classes(env.getFiler()), "rtproof-cache");
+    this.cache = cacheDir == null ? null : ProofCache.at(cacheDir);
   }
 
   @Override
@@ -317,7 +323,15 @@ public final class RoutineProcessor extends AbstractProcessor {
         }
       }
     }
-    List<Verdict> found = new Verifier(options.verifyOptions()).verifyAll(tasks, options.jobs());
+    Verifier verifier = new Verifier(options.verifyOptions());
+    List<Verdict> found;
+    if (cache == null) {
+      found = verifier.verifyAll(tasks, options.jobs());
+    } else {
+      ProofCache.Run run = cache.verifyAll(verifier, tasks, options.jobs());
+      found = run.verdicts();
+      cacheHits += run.hits();
+    }
     for (int i = 0; i < tasks.size(); i++) {
       verdicts.add(found.get(i));
       report(origin.get(tasks.get(i)), found.get(i));
@@ -393,7 +407,6 @@ public final class RoutineProcessor extends AbstractProcessor {
     if (generated.isEmpty() && generatedData.isEmpty() && generatedContracts.isEmpty() && verdicts.isEmpty()) {
       return;
     }
-    Path classes = null;
     try {
       if (!generatedData.isEmpty()) {
         register(DATA_SERVICE, generatedData);
@@ -401,9 +414,8 @@ public final class RoutineProcessor extends AbstractProcessor {
       if (!generatedContracts.isEmpty()) {
         register(CONTRACT_SERVICE, generatedContracts);
       }
-      URI uri = generated.isEmpty() ? null : register(SERVICE, generated);
-      if (uri != null && "file".equals(uri.getScheme())) {
-        classes = Path.of(uri).getParent().getParent().getParent();
+      if (!generated.isEmpty()) {
+        register(SERVICE, generated);
       }
     } catch (IOException e) {
       diags.note("rtproof: cannot register generated programs: " + e.getMessage());
@@ -413,18 +425,17 @@ public final class RoutineProcessor extends AbstractProcessor {
     }
     Map<Status, Integer> counts = ReportWriter.counts(verdicts);
     diags.note("rtproof: " + verdicts.size() + " properties of " + routines.size() + " routines: " + counts
-        + " (" + Verifier.z3Version() + ")");
+        + " (" + Verifier.z3Version() + ")" + (cache == null ? "" : "; " + cacheHits + " from the proof cache in "
+        + cache.directory()));
     Path reportDir = options.reportDir() != null ? options.reportDir()
-        : classes == null ? null
-        : classes.resolveSibling(classes.getFileName().toString().equals("classes") ? "rtproof"
-            : "rtproof-" + classes.getFileName());
+        : OutputDirs.sibling(OutputDirs.classes(processingEnv.getFiler()), "rtproof");
     if (reportDir != null) {
       ReportWriter.write(reportDir, "compiled routines", verdicts);
       writeHostInfo(reportDir);
     }
   }
 
-  private URI register(String service, Set<String> names) throws IOException {
+  private void register(String service, Set<String> names) throws IOException {
     FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", service,
         origins.toArray(new Element[0]));
     try (Writer w = file.openWriter()) {
@@ -432,7 +443,6 @@ public final class RoutineProcessor extends AbstractProcessor {
         w.write(name + "\n");
       }
     }
-    return file.toUri();
   }
 
   /** Records which classloader loaded Z3 in this JVM, so a build can check it loaded only once. */

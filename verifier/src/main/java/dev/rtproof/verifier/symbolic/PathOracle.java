@@ -61,6 +61,7 @@ public final class PathOracle {
       return false;
     }
     queries++;
+    Z3Calls.counted();
     Params p = env.smt.ctx.mkParams();
     p.add("timeout", (int) Math.min(left, QUERY_MILLIS));
     solver.setParameters(p);
