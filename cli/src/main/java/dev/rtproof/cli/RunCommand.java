@@ -10,9 +10,15 @@ import dev.rtproof.emulator.Region;
 import dev.rtproof.emulator.RoutineProgram;
 import dev.rtproof.emulator.RunResult;
 import dev.rtproof.verifier.RoutineCatalog;
+import dev.rtproof.emulator.Scenario;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,8 +55,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--interpret", description = "run the interpreter over the IR instead of the generated programs")
   boolean interpret;
 
-  @Option(names = "--steps", description = "the step limit (default ${DEFAULT-VALUE} instructions)", defaultValue = "100000000")
-  long steps;
+  @Option(names = "--steps", description = "the step limit of a bare run (default 100000000 instructions)")
+  Long steps;
+
+  @Option(names = "--bare", description = "run the routine alone even where a scenario runs it as a process would"
+      + " (runtime·rt0_go: the bootstrap from _rt0_amd64_linux)")
+  boolean bare;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "where a scenario writes its page (default"
+      + " target/rtproof/NAME.html)")
+  Path html;
 
   @Override
   public Integer call() {
@@ -68,11 +82,19 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Emulator emulator = new Emulator(programs, catalog.data()).tracing(trace);
+    Scenario scenario = bare ? null : scenarioFor(symbol);
+    if (scenario != null) {
+      if (!sets.isEmpty() || !mems.isEmpty() || steps != null) {
+        throw new CommandLine.ParameterException(cl, "--set, --mem and --steps set up a bare run, but " + symbol
+            + " runs the " + scenario.name() + " scenario; add --bare to run the routine alone");
+      }
+      return runScenario(scenario, emulator, out);
+    }
     Machine m = emulator.newMachine();
     MachineArgs args = new MachineArgs(emulator.layout(), cl);
     sets.forEach(s -> args.set(m, s));
     mems.forEach(s -> args.store(m, s));
-    m.stepLimit(steps);
+    m.stepLimit(steps == null ? 100_000_000L : steps);
     long entrySp = m.sp() - 8;
     // Traced, the stores come from the trace; else from a listener, which also sees the run push its return address.
     Stores stores = new Stores(!trace);
@@ -96,6 +118,37 @@ final class RunCommand implements Callable<Integer> {
     printState(out, m, stores, entrySp);
     out.flush();
     return r.trapped() ? 1 : 0;
+  }
+
+  private Scenario scenarioFor(String symbol) {
+    for (Scenario s : ServiceLoader.load(Scenario.class, getClass().getClassLoader())) {
+      if (s.routine().equals(symbol)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Runs {@code scenario}, prints its outcome and writes its page; a trap makes the exit code 1. */
+  private int runScenario(Scenario scenario, Emulator emulator, PrintWriter out) {
+    Scenario.Outcome o = scenario.run(emulator);
+    if (trace) {
+      out.print(o.result().trace());
+    }
+    out.print(o.text());
+    Path page = html != null ? html : Path.of("target", "rtproof", scenario.name() + ".html");
+    try {
+      if (page.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(page.toAbsolutePath().getParent());
+      }
+      Files.writeString(page, o.html(), StandardCharsets.UTF_8);
+      out.println("page with the memory diagram: " + page);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("rtproof: cannot write " + page + ": " + e.getMessage());
+      return 2;
+    }
+    out.flush();
+    return o.result().trapped() ? 1 : 0;
   }
 
   /** The locations a run stored to, by address, with their width; not the return address the run pushes first. */

@@ -3,9 +3,13 @@ package dev.rtproof.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
   private final StringWriter out = new StringWriter();
@@ -47,6 +51,30 @@ class RunCommandTest {
     out.getBuffer().setLength(0);
     assertEquals(0, run("run", "·readId", "--mem", "·Id=42", "--interpret"));
     assertTrue(out.toString().contains("AX  0x000000000000002a"), out.toString());
+  }
+
+  @Test
+  void rt0GoRunsTheBootstrapFromTheKernelEntryAndDrawsIt(@TempDir Path dir) throws IOException {
+    Path page = dir.resolve("boot.html");
+    int rc = run("run", "runtime·rt0_go", "--html", page.toString());
+    String text = out.toString();
+    assertEquals(0, rc, text + err);
+    assertTrue(text.startsWith("_rt0_amd64_linux -> _rt0_amd64 -> runtime·rt0_go"), text);
+    assertTrue(text.contains("mstart0: the scheduler would run the main goroutine"), text);
+    assertTrue(text.matches("(?s).*m0 = m\\{ +// runtime·m0\\n    g0: &g0,\\n    tls: \\[&g0, .*"), "m0.tls[0] = &g0: " + text);
+    assertTrue(text.contains("allp[0] = p{id: 0, status: _Prunning, m: &m0, runnext: &g1}"), text);
+    assertTrue(text.contains("    status: _Grunnable,"), text);
+    assertTrue(text.contains("page with the memory diagram: " + page), text);
+    String html = Files.readString(page);
+    assertTrue(html.contains("<svg") && html.contains("m0.tls"), html);
+  }
+
+  @Test
+  void bareRunsTheRoutineAloneAndScenarioRunsRefuseBareOptions() {
+    assertEquals(1, run("run", "runtime·rt0_go", "--bare"));
+    assertTrue(out.toString().startsWith("runtime·rt0_go trapped"), out.toString());
+    assertEquals(2, run("run", "runtime·rt0_go", "--set", "AX=1"));
+    assertTrue(err.toString().contains("runs the bootstrap scenario; add --bare"), err.toString());
   }
 
   @Test

@@ -10,7 +10,7 @@ final class BootstrapDiagram {
   static String svg(BootstrapState s) {
     int ps = s.allp().size();
     int height = Math.max(420, 110 + 70 * ps);
-    StringBuilder b = new StringBuilder("<svg class=\"bootstrap\" xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"")
+    StringBuilder b = new StringBuilder("<svg class=\"bootstrap\" xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"")
         .append(height).append("\" role=\"img\"><title>g0, m0, allp and the main goroutine</title><defs><marker id=\"arrow\""
             + " viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
             + "<path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>");
@@ -33,7 +33,8 @@ final class BootstrapDiagram {
         .append(text(250, 302, "p = " + s.names().of(s.m0().p()), false))
         .append(text(250, 322, "FS = &tls[1]", false))
         .append(edge(325, 130, 325, 200)).append(edge(300, 200, 300, 130))
-        .append(edge(410, 257, 440, 257)).append(text(445, 250, "-8(FS)", false));
+        // -8(FS) is where get_tls finds g: m0.tls[0]
+        .append(edge(480, 257, 412, 257)).append(text(422, 250, "-8(FS)", false));
     // the Ps
     for (int i = 0; i < s.allp().size(); i++) {
       P p = s.allp().get(i);
@@ -46,11 +47,11 @@ final class BootstrapDiagram {
       b.append(edge(410, 300, 520, 45));
     }
     if (s.main() != null) {
-      b.append(box("box", 720, 20, 160, 110)).append(text(730, 40, "g1 (main)", true))
-          .append(text(730, 62, "goid " + s.main().goid(), false))
-          .append(text(730, 82, "pc = " + s.names().of(s.main().schedPc()), false))
-          .append(text(730, 102, "ret = " + s.names().of(s.mainTop()), false))
-          .append(edge(690, 45, 720, 45)).append(text(695, 36, "runnext", false));
+      b.append(box("box", 750, 20, 240, 110)).append(text(760, 40, "g1 (main)", true))
+          .append(text(760, 62, "goid " + s.main().goid(), false))
+          .append(text(760, 82, "sched.pc = " + s.names().of(s.main().schedPc()), false))
+          .append(text(760, 102, "[sched.sp] = " + s.names().of(s.mainTop()), false))
+          .append(edge(690, 45, 750, 45)).append(text(696, 38, "runnext", false));
     }
     return b.append("</svg>").toString();
   }
