@@ -54,7 +54,7 @@ class MemoryTest {
   }
 
   @Test
-  void regionsMustNotOverlapTheStackOrItsGuard() {
+  void aRegionOverlappingTheStackGuardIsRejectedWhenDeclaredNotWhenRun() {
     Routine r = Routine.builder("·r", "GO1_19").instr(RET).build();
     Emulator e = Emulator.interpreting(List.of(r));
     assertThrows(IllegalArgumentException.class,
