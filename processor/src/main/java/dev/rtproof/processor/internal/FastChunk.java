@@ -88,11 +88,10 @@ final class FastChunk {
     line("int i = index;");
     line("int next;");
     open("try {");
-    open("out:");
+    line("out:");
     open("while (true) {");
     out.append(blocksCode);
     close();
-    indent--;
     line("// leaving the chunk: the machine takes back what the locals hold");
     sync();
     line("return next;");

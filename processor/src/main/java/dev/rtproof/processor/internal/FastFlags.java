@@ -56,7 +56,8 @@ final class FastFlags {
     if (kind == Alu.NONE || kind == Alu.INC || kind == Alu.DEC) {
       return ""; // CF is already in the base flags
     }
-    return "fl = (fl & ~1L) | (" + cf(known) + " ? 1L : 0L); fu &= ~1L;";
+    String cf = cf(known);
+    return cf.equals("false") ? "fl &= ~1L; fu &= ~1L;" : "fl = (fl & ~1L) | (" + cf + " ? 1L : 0L); fu &= ~1L;";
   }
 
   /** A boolean expression: condition {@code c} on the current flags, the pending operation being {@code known}. */
