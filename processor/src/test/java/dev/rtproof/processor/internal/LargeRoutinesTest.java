@@ -11,6 +11,7 @@ import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.emulator.Emulator;
 import dev.rtproof.emulator.Machine;
 import dev.rtproof.emulator.RoutineProgram;
+import dev.rtproof.emulator.RunDifference;
 import dev.rtproof.emulator.RunResult;
 import dev.rtproof.emulator.random.Feature;
 import dev.rtproof.emulator.random.RandomCase;
@@ -49,7 +50,7 @@ class LargeRoutinesTest {
     RunResult reference = run(c.interpreter(), c);
     RunResult fast = run(c.emulator(List.of(p)), c);
     assertTrue(reference.returned(), String.valueOf(reference.trap()));
-    assertNull(Agreement.difference(reference, fast));
+    assertNull(RunDifference.between(reference, fast));
   }
 
   private static RunResult run(Emulator e, RandomCase c) {

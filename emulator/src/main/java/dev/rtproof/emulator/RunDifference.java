@@ -1,16 +1,18 @@
-package dev.rtproof.processor.internal;
+package dev.rtproof.emulator;
 
-import dev.rtproof.emulator.Machine;
-import dev.rtproof.emulator.RunResult;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Whether two runs from the same state ended the same: outcome, trap, steps, registers, flags, memory, output. */
-final class Agreement {
-  private Agreement() {}
+/**
+ * Whether two runs from the same state ended the same: outcome, trap (kind, message, address, instruction,
+ * source line), steps, registers, flags with their undefined mask, segment bases, memory and output. Tests
+ * use it to hold two executors (the interpreter and a generated program) to exact agreement.
+ */
+public final class RunDifference {
+  private RunDifference() {}
 
   /** How run {@code b} differs from run {@code a}, or null when they agree exactly. */
-  static String difference(RunResult a, RunResult b) {
+  public static String between(RunResult a, RunResult b) {
     if (!Objects.equals(a.trap(), b.trap())) {
       return "trap: " + a.trap() + " vs " + b.trap();
     }
