@@ -18,6 +18,7 @@ public final class Smt {
   private final BitVecSort bv64;
   private final BitVecSort bv8;
   private int fresh;
+  private final java.util.List<BoolExpr> freshBools = new java.util.ArrayList<>();
 
   public Smt(Context ctx) {
     this.ctx = ctx;
@@ -46,8 +47,16 @@ public final class Smt {
     return ctx.mkBVConst(prefix + "!" + (fresh++), width);
   }
 
+  /** A fresh boolean named {@code prefix!n}: an undefined flag's any value. */
   public BoolExpr freshBool(String prefix) {
-    return ctx.mkBoolConst(prefix + "!" + (fresh++));
+    BoolExpr b = ctx.mkBoolConst(prefix + "!" + (fresh++));
+    freshBools.add(b);
+    return b;
+  }
+
+  /** The booleans {@link #freshBool} made, in order. */
+  public java.util.List<BoolExpr> freshBools() {
+    return java.util.Collections.unmodifiableList(freshBools);
   }
 
   public ArrayExpr<BitVecSort, BitVecSort> memory(String name) {

@@ -19,8 +19,16 @@ import java.util.TreeSet;
  * changes if another path shares it.
  */
 public final class SymMemory {
-  /** A part of an access: when it applies, which region, at which offset (concrete when known). */
-  public record Piece(BoolExpr when, int region, Long concrete, BitVecExpr offset) {}
+  /**
+   * A part of an access: when it applies, which region, at which offset (concrete when known), and whether
+   * the access is known to lie inside the region whenever it applies.
+   */
+  public record Piece(BoolExpr when, int region, Long concrete, BitVecExpr offset, boolean inside) {
+    /** A piece at a concrete offset (inside the region). */
+    public Piece(BoolExpr when, int region, long concrete, BitVecExpr offset) {
+      this(when, region, concrete, offset, true);
+    }
+  }
 
   /** Where an access of some bytes at an address goes, and when it is inside mapped memory. */
   public record Resolution(List<Piece> pieces, BoolExpr mapped) {}
@@ -77,31 +85,30 @@ public final class SymMemory {
   public Resolution resolve(Expr<BitVecSort> address, int bytes, BoolExpr path, PathOracle oracle) {
     Smt smt = env.smt;
     List<Piece> pieces = new ArrayList<>();
-    collect((BitVecExpr) address, path, smt.truth(), bytes, oracle, pieces, true);
-    List<Environment.Region> rs = env.regions();
+    boolean covered = collect((BitVecExpr) address, path, smt.truth(), bytes, oracle, pieces, true);
+    if (covered) {
+      return new Resolution(pieces, smt.truth());
+    }
     BoolExpr[] inside = new BoolExpr[pieces.size()];
     for (int i = 0; i < inside.length; i++) {
-      Piece p = pieces.get(i);
-      inside[i] = p.concrete() != null ? p.when()
-          : smt.all(p.when(), smt.ule(p.offset(), smt.bv(rs.get(p.region()).size() - bytes)));
+      inside[i] = inside(pieces.get(i), bytes);
     }
     return new Resolution(pieces, smt.any(inside));
   }
 
-  private void collect(BitVecExpr a, BoolExpr path, BoolExpr when, int bytes, PathOracle oracle, List<Piece> out,
+  /**
+   * Adds the pieces of an access at {@code a} under {@code when}; true when every case of it is known to lie
+   * inside a region (the access never faults). The two sides of an if-then-else address (a merge of paths)
+   * are resolved separately, each under its condition.
+   */
+  private boolean collect(BitVecExpr a, BoolExpr path, BoolExpr when, int bytes, PathOracle oracle, List<Piece> out,
       boolean maySimplify) {
     Smt smt = env.smt;
     if (a.isITE()) {
       BoolExpr c = (BoolExpr) a.getArgs()[0];
-      Boolean known = oracle == null ? null : oracle.decide(smt.all(path, when), c);
-      if (known == null || known) {
-        collect((BitVecExpr) a.getArgs()[1], path, known == null ? smt.all(when, c) : when, bytes, oracle, out, true);
-      }
-      if (known == null || !known) {
-        collect((BitVecExpr) a.getArgs()[2], path, known == null ? smt.all(when, smt.not(c)) : when, bytes, oracle,
-            out, true);
-      }
-      return;
+      boolean left = collect((BitVecExpr) a.getArgs()[1], path, smt.all(when, c), bytes, oracle, out, true);
+      boolean right = collect((BitVecExpr) a.getArgs()[2], path, smt.all(when, smt.not(c)), bytes, oracle, out, true);
+      return left && right;
     }
     Smt.Affine affine = Smt.affine(a);
     if (affine != null) {
@@ -110,28 +117,36 @@ public final class SymMemory {
         long offset = affine.constant() + env.baseOffset(region);
         if (offset >= 0 && offset <= env.regions().get(region).size() - bytes) {
           out.add(new Piece(when, region, offset, smt.bv(offset)));
-          return;
+          return true;
         }
       }
     } else if (maySimplify) {
       BitVecExpr s = (BitVecExpr) a.simplify();
       if (!s.equals(a)) {
-        collect(s, path, when, bytes, oracle, out, false);
-        return;
+        return collect(s, path, when, bytes, oracle, out, false);
       }
     }
     List<Environment.Region> rs = env.regions();
+    List<Integer> candidates = candidates(a);
+    Linear linear = Linear.of(a);
+    for (int i : candidates) {
+      if (linear.minus(Linear.of(rs.get(i).start())).within(rs.get(i).size() - bytes)) {
+        out.add(new Piece(when, i, null, smt.sub(a, rs.get(i).start()), true));
+        return true;
+      }
+    }
     if (oracle != null) {
-      for (int i : candidates(a)) {
+      for (int i : candidates) {
         if (oracle.implies(smt.all(path, when), env.inRegion(a, bytes, i))) {
-          out.add(piece(when, i, smt.sub(a, rs.get(i).start())));
-          return;
+          out.add(new Piece(when, i, null, smt.sub(a, rs.get(i).start()), true));
+          return true;
         }
       }
     }
     for (int i = 0; i < rs.size(); i++) {
       out.add(piece(when, i, smt.sub(a, rs.get(i).start())));
     }
+    return false;
   }
 
   private Piece piece(BoolExpr when, int region, BitVecExpr offset) {
@@ -139,7 +154,13 @@ public final class SymMemory {
     if (k != null && k >= 0 && k <= env.regions().get(region).size() - 1) {
       return new Piece(when, region, k, offset);
     }
-    return new Piece(when, region, null, offset);
+    return new Piece(when, region, null, offset, false);
+  }
+
+  /** When {@code p}'s part of an access of {@code bytes} is inside mapped memory. */
+  private BoolExpr inside(Piece p, int bytes) {
+    return p.inside() ? p.when()
+        : env.smt.all(p.when(), env.smt.ule(p.offset(), env.smt.bv(env.regions().get(p.region()).size() - bytes)));
   }
 
   /** Regions whose base variable occurs in {@code a}, the stack first. */
@@ -176,12 +197,10 @@ public final class SymMemory {
       Piece p = pieces.get(i);
       RegionMemory m = regions[p.region()];
       BitVecExpr here = p.concrete() != null ? m.load(p.concrete(), bytes) : m.load(p.offset(), bytes);
-      if (pieces.size() == 1 && p.when().isTrue() && p.concrete() != null) {
+      if (pieces.size() == 1 && p.when().isTrue() && p.inside()) {
         return here;
       }
-      BoolExpr in = p.concrete() != null ? p.when()
-          : smt.all(p.when(), smt.ule(p.offset(), smt.bv(env.regions().get(p.region()).size() - bytes)));
-      v = smt.ite(in, here, v);
+      v = smt.ite(inside(p, bytes), here, v);
     }
     return v;
   }
@@ -199,7 +218,7 @@ public final class SymMemory {
         }
         continue;
       }
-      BoolExpr in = smt.all(p.when(), smt.ule(p.offset(), smt.bv(env.regions().get(p.region()).size() - bytes)));
+      BoolExpr in = inside(p, bytes);
       RegionMemory m = writable(p.region());
       ArrayExpr<BitVecSort, BitVecSort> before = m.array();
       m.store(p.offset(), bytes, value);

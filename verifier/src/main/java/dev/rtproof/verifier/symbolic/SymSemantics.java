@@ -230,7 +230,8 @@ final class SymSemantics {
         BoolExpr equal = s.flags[SymState.ZF];
         BitVecExpr src = read(s, in.arg(0), w, in);
         write(s, in.arg(1), w, smt.ite(equal, src, dst), in);
-        write(s, Reg.AX, w, smt.ite(equal, ax, dst), in);
+        // Equal: only the destination changes (which may be AX itself); else AX gets the destination.
+        write(s, Reg.AX, w, smt.ite(equal, smt.low(s.reg(Reg.AX), w), dst), in);
       }
       case NULLARY -> nullary(s, in);
       case NOP, PCALIGN, PREFIX -> { }
@@ -283,13 +284,17 @@ final class SymSemantics {
   }
 
   private void shift(SymState s, Instr in, int w) {
-    Long count = Smt.constant(read(s, in.arg(0), 8, in));
+    BitVecExpr countByte = read(s, in.arg(0), 8, in);
+    Long count = Smt.constant(countByte);
     if (count == null) {
-      throw new Unsupported("shift by a symbolic count in " + in);
+      symbolicShift(s, in, w, countByte);
+      return;
     }
     int c = (int) (count & (w == 64 ? 63 : 31));
     BitVecExpr a = read(s, in.arg(1), w, in);
     if (c == 0) {
+      // The flags stay, but the destination is written: a 32-bit register's upper half becomes zero.
+      write(s, in.arg(1), w, a, in);
       return;
     }
     BitVecExpr res;
@@ -318,5 +323,47 @@ final class SymSemantics {
     s.flags[SymState.OF] = of;
     s.flags[SymState.AF] = smt.freshBool("AF");
     write(s, in.arg(1), w, res, in);
+  }
+
+  /**
+   * A shift by CL: the count masked to 5 or 6 bits; a zero count changes nothing (flags included), a count
+   * of 1 defines OF, larger counts leave it undefined; AF is undefined.
+   */
+  private void symbolicShift(SymState s, Instr in, int w, BitVecExpr countByte) {
+    BitVecExpr a = read(s, in.arg(1), w, in);
+    BitVecExpr c = smt.and(smt.ctx.mkZeroExt(w - 8, countByte), smt.bv(w == 64 ? 63 : 31, w));
+    BoolExpr zero = smt.eq(c, smt.bv(0, w));
+    BoolExpr one = smt.eq(c, smt.bv(1, w));
+    BitVecExpr res;
+    BoolExpr cf;
+    BoolExpr of;
+    BitVecExpr low = smt.bv(1, w);
+    switch (in.op()) {
+      case SHLQ, SHLL -> {
+        res = smt.ctx.mkBVSHL(a, c);
+        cf = smt.eq(smt.and(smt.ctx.mkBVLSHR(a, smt.ctx.mkBVSub(smt.bv(w, w), c)), low), low);
+        of = smt.ctx.mkXor(smt.bit(res, w - 1), cf);
+      }
+      case SHRQ, SHRL -> {
+        res = smt.ctx.mkBVLSHR(a, c);
+        cf = smt.eq(smt.and(smt.ctx.mkBVLSHR(a, smt.ctx.mkBVSub(c, low)), low), low);
+        of = smt.bit(a, w - 1);
+      }
+      case SARQ -> {
+        res = smt.ctx.mkBVASHR(a, c);
+        cf = smt.eq(smt.and(smt.ctx.mkBVASHR(a, smt.ctx.mkBVSub(c, low)), low), low);
+        of = smt.falsity();
+      }
+      default -> throw new Unsupported(in.toString());
+    }
+    BoolExpr[] before = s.flags.clone();
+    zsp(s, res, w);
+    s.flags[SymState.CF] = smt.iteBool(zero, before[SymState.CF], cf);
+    s.flags[SymState.OF] = smt.iteBool(zero, before[SymState.OF], smt.iteBool(one, of, smt.freshBool("OF")));
+    s.flags[SymState.AF] = smt.iteBool(zero, before[SymState.AF], smt.freshBool("AF"));
+    for (int f : new int[] {SymState.ZF, SymState.SF, SymState.PF}) {
+      s.flags[f] = smt.iteBool(zero, before[f], s.flags[f]);
+    }
+    write(s, in.arg(1), w, smt.ite(zero, a, res), in);
   }
 }

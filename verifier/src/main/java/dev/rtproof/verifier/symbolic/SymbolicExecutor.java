@@ -208,7 +208,10 @@ public final class SymbolicExecutor {
           throw new SymSemantics.Unsupported("conditional jump out of the routine: " + in);
         }
         BoolExpr c = condition(s, in.op().cond());
-        Boolean known = oracle.decide(s.path(), c);
+        // A backward branch closes a loop: asking Z3 which way it goes is what ends the loop. A forward branch
+        // is decided only when its condition simplifies to a constant; otherwise both sides go on (an
+        // infeasible one carries a false path condition) and meet again where the paths join.
+        Boolean known = t <= s.index ? oracle.decide(s.path(), c) : constant(c);
         if (known == null) {
           SymState taken = s.copy();
           taken.assume(c);
@@ -256,6 +259,11 @@ public final class SymbolicExecutor {
         return true;
       }
     }
+  }
+
+  private static Boolean constant(BoolExpr c) {
+    BoolExpr v = (BoolExpr) c.simplify();
+    return v.isTrue() ? Boolean.TRUE : v.isFalse() ? Boolean.FALSE : null;
   }
 
   // ---- calls, returns, tail jumps -------------------------------------------------------------

@@ -1,0 +1,125 @@
+package dev.rtproof.verifier.symbolic;
+
+import com.microsoft.z3.BitVecExpr;
+import com.microsoft.z3.BitVecNum;
+import com.microsoft.z3.Expr;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A 64-bit term as {@code constant + Σ coefficient·atom} (mod 2^64), read off its syntax, and the range of
+ * such a sum when every atom has a known small range: an index register zero-extended from a few bits, a
+ * value masked by a constant. Decides "this address lies inside that region" in Java where Z3 would be
+ * asked otherwise — the common case of {@code base + index*scale + displacement}.
+ */
+final class Linear {
+  private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+  private long constant;
+  /** Coefficient and term of each atom, by Z3 AST id. */
+  private final Map<Integer, Long> coefficients = new HashMap<>();
+  private final Map<Integer, Expr<?>> atoms = new HashMap<>();
+
+  private Linear() {}
+
+  static Linear of(Expr<?> e) {
+    Linear l = new Linear();
+    l.add(e, 1);
+    return l;
+  }
+
+  private void add(Expr<?> e, long k) {
+    if (e instanceof BitVecNum n) {
+      constant += k * n.getBigInteger().longValue();
+    } else if (e.isBVAdd()) {
+      for (Expr<?> a : e.getArgs()) {
+        add(a, k);
+      }
+    } else if (e.isBVSub() && e.getNumArgs() == 2) {
+      add(e.getArgs()[0], k);
+      add(e.getArgs()[1], -k);
+    } else if (e.isBVMul() && e.getNumArgs() == 2 && e.getArgs()[0] instanceof BitVecNum n) {
+      add(e.getArgs()[1], k * n.getBigInteger().longValue());
+    } else if (e.isBVMul() && e.getNumArgs() == 2 && e.getArgs()[1] instanceof BitVecNum n) {
+      add(e.getArgs()[0], k * n.getBigInteger().longValue());
+    } else {
+      int id = e.getId();
+      atoms.put(id, e);
+      coefficients.merge(id, k, Long::sum);
+    }
+  }
+
+  /** {@code this − other}. */
+  Linear minus(Linear other) {
+    Linear d = new Linear();
+    d.constant = constant - other.constant;
+    d.atoms.putAll(atoms);
+    d.coefficients.putAll(coefficients);
+    other.coefficients.forEach((id, k) -> {
+      d.atoms.putIfAbsent(id, other.atoms.get(id));
+      d.coefficients.merge(id, -k, Long::sum);
+    });
+    d.coefficients.values().removeIf(k -> k == 0);
+    return d;
+  }
+
+  /**
+   * True when the value lies in {@code [0, max]} (unsigned) for every value of its atoms — decided from the
+   * atoms' ranges without wrap-around; false when that cannot be shown this way.
+   */
+  boolean within(long max) {
+    BigInteger lo = BigInteger.valueOf(constant);
+    BigInteger hi = lo;
+    for (Map.Entry<Integer, Long> c : coefficients.entrySet()) {
+      BigInteger[] r = range(atoms.get(c.getKey()));
+      if (r == null) {
+        return false;
+      }
+      BigInteger k = BigInteger.valueOf(c.getValue());
+      BigInteger a = r[0].multiply(k);
+      BigInteger b = r[1].multiply(k);
+      lo = lo.add(a.min(b));
+      hi = hi.add(a.max(b));
+    }
+    // The value is (lo..hi) mod 2^64: inside [0, max] when the whole interval sits in one copy of it.
+    BigInteger shift = lo.signum() < 0 ? lo.negate().add(TWO_64).subtract(BigInteger.ONE).divide(TWO_64).multiply(TWO_64)
+        : BigInteger.ZERO;
+    lo = lo.add(shift);
+    hi = hi.add(shift);
+    BigInteger base = lo.divide(TWO_64).multiply(TWO_64);
+    lo = lo.subtract(base);
+    hi = hi.subtract(base);
+    return hi.compareTo(BigInteger.valueOf(max)) <= 0 && max >= 0;
+  }
+
+  /** The unsigned range of an atom, or null when it is not known to be small. */
+  private static BigInteger[] range(Expr<?> e) {
+    if (e.isBVZeroExtension() || (e.isApp() && e.getFuncDecl().getName().toString().equals("zero_extend"))) {
+      int inner = ((BitVecExpr) e.getArgs()[0]).getSortSize();
+      return new BigInteger[] {BigInteger.ZERO, BigInteger.ONE.shiftLeft(inner).subtract(BigInteger.ONE)};
+    }
+    if (e.isBVConcat() && e.getNumArgs() == 2 && e.getArgs()[0] instanceof BitVecNum high) {
+      // A value under a constant high part (Z3 writes zero-extension so).
+      int w = ((BitVecExpr) e.getArgs()[1]).getSortSize();
+      BigInteger lo = high.getBigInteger().shiftLeft(w);
+      return new BigInteger[] {lo, lo.add(BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE))};
+    }
+    if (e.isBVAND()) {
+      for (Expr<?> a : e.getArgs()) {
+        if (a instanceof BitVecNum n) {
+          return new BigInteger[] {BigInteger.ZERO, n.getBigInteger()};
+        }
+      }
+    }
+    if (e.isITE()) {
+      BigInteger[] a = range(e.getArgs()[1]);
+      BigInteger[] b = a == null ? null : range(e.getArgs()[2]);
+      return b == null ? null : new BigInteger[] {a[0].min(b[0]), a[1].max(b[1])};
+    }
+    if (e instanceof BitVecNum n) {
+      return new BigInteger[] {n.getBigInteger(), n.getBigInteger()};
+    }
+    return null;
+  }
+}
