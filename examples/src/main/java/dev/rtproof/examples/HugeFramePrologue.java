@@ -1,7 +1,7 @@
 package dev.rtproof.examples;
 
 import static dev.rtproof.dsl.Amd64.*;
-import static dev.rtproof.dsl.target.Go116.*;
+import static dev.rtproof.dsl.target.Go119.*;
 
 import dev.rtproof.dsl.Requires;
 import dev.rtproof.dsl.Routine;
@@ -23,6 +23,9 @@ import dev.rtproof.dsl.Target;
  * "allowed to be slightly below stackguard", say obj6.go's comments) and which leaves only StackPreempt
  * among the poison values — hence its separate compare, and Go 1.17's switch to {@code SUBQ}/{@code JCS}.
  *
+ * <p>The check is written out, so the target only names {@code g_stackguard0} (16 in every Go version); it is
+ * GO1_19 so that the example runs with the other examples' programs.
+ *
  * <p>Without the {@code @Requires}, rtproof reports {@code stackguard} VIOLATED at the body's first
  * instruction ({@code SUBQ $0x1018, SP}) with this counterexample (Z3 4.14.1): SP = 0x7fffeffff000 at
  * entry and stackguard0 = 0x80fc0000000000, a guard far above SP that is no poison value. Then
@@ -32,7 +35,7 @@ import dev.rtproof.dsl.Target;
  * asserts it, and that the mutants {@code JLS}→{@code JCS} and 0x1308→0x1307 are VIOLATED even with the
  * precondition).
  */
-@Routines(target = Target.GO1_16)
+@Routines(target = Target.GO1_19)
 final class HugeFramePrologue {
   private HugeFramePrologue() {}
 
