@@ -272,7 +272,16 @@ public final class Environment {
   /** True when {@code [address, address + bytes)} lies inside region {@code i}. */
   public BoolExpr inRegion(Expr<BitVecSort> address, int bytes, int i) {
     Region r = regions.get(i);
-    return smt.ule(smt.sub(address, r.start()), smt.bv(r.size() - bytes));
+    return fits(smt.sub(address, r.start()), bytes, i);
+  }
+
+  /**
+   * True when {@code bytes} bytes at {@code offset} lie inside region {@code i}; never for a region smaller
+   * than the access (its {@code size - bytes} would wrap around and admit every offset).
+   */
+  public BoolExpr fits(BitVecExpr offset, int bytes, int i) {
+    long size = regions.get(i).size();
+    return size >= bytes ? smt.ule(offset, smt.bv(size - bytes)) : smt.falsity();
   }
 
   /** The regions, in order. */

@@ -144,14 +144,15 @@ public final class SymMemory {
       }
     }
     for (int i = 0; i < rs.size(); i++) {
-      out.add(piece(when, i, smt.sub(a, rs.get(i).start())));
+      out.add(piece(when, i, smt.sub(a, rs.get(i).start()), bytes));
     }
     return false;
   }
 
-  private Piece piece(BoolExpr when, int region, BitVecExpr offset) {
+  /** A piece of an access of {@code bytes}; concrete only when its numeral offset fits the region. */
+  private Piece piece(BoolExpr when, int region, BitVecExpr offset, int bytes) {
     Long k = Smt.numeral(offset);
-    if (k != null && k >= 0 && k <= env.regions().get(region).size() - 1) {
+    if (k != null && k >= 0 && k <= env.regions().get(region).size() - bytes) {
       return new Piece(when, region, k, offset);
     }
     return new Piece(when, region, null, offset, false);
@@ -160,7 +161,7 @@ public final class SymMemory {
   /** When {@code p}'s part of an access of {@code bytes} is inside mapped memory. */
   private BoolExpr inside(Piece p, int bytes) {
     return p.inside() ? p.when()
-        : env.smt.all(p.when(), env.smt.ule(p.offset(), env.smt.bv(env.regions().get(p.region()).size() - bytes)));
+        : env.smt.all(p.when(), env.fits(p.offset(), bytes, p.region()));
   }
 
   /** Regions whose base variable occurs in {@code a}, the stack first. */
