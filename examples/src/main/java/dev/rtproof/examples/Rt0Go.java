@@ -12,9 +12,14 @@ import dev.rtproof.dsl.Target;
  * argument copy, the g0 stack, CPUID, the {@code _cgo_init} branch that recomputes the guards, settls and
  * the TLS self-test, the g0/m0 binding, the runtime's initialisation calls, the main goroutine, mstart.
  *
- * <p>The bootstrap run ({@code dev.rtproof.examples.bootstrap.Bootstrap}) executes it. Its properties wait
- * for the verifier to handle the six calls into unmodelled runtime functions fast enough for every build
- * ({@link Rt0GoHead} proves the head's).
+ * <p>The bootstrap run ({@code dev.rtproof.examples.bootstrap.Bootstrap}) executes it. Its properties are
+ * stated in {@code PendingClaims}: SP 16-byte aligned at the calls of settls, check, args, osinit,
+ * schedinit and mstart (newproc is called after one PUSHQ, at SP ≡ 8); the TLS round trip; abort
+ * unreachable, given that mstart0 never returns and {@code _cgo_init} does not hold abort's address; and
+ * after CLD the g0/m0 binding and the g0 stack (hi = SP on both paths; lo = SP − 65536 + 104 and the guards
+ * = lo without cgo; the guards = lo + StackGuard after {@code _cgo_init}, which sets lo itself). Each takes
+ * 2.3–2.8 s of CPU (6–9 s on this shared machine) with six calls into runtime functions that have no
+ * routine, too slow for every build; {@link Rt0GoHead} and {@link Rt0GoParts} prove them in pieces.
  */
 @Routines(target = Target.GO1_19)
 final class Rt0Go {
