@@ -52,7 +52,7 @@ class ExamplesAsmRoundTripTest {
 
   @Test
   void dataSectionsComeBackTheSame() throws Exception {
-    assertTrue(data.stream().anyMatch(d -> d.name().equals("·Id")), "the fixture's ·Id");
+    assertTrue(data.stream().anyMatch(d -> d.name().equals("·Id")), "seed 003's ·Id");
     String text = AsmPrinter.print(List.of(), data, AsmPrinter.Options.plain());
     AsmFile back = AsmParser.parse("data.s", text, AsmParser.Options.defaults());
     assertEquals(data.stream().map(RoutineCode::of).toList(), back.data().stream().map(RoutineCode::of).toList(), text);
