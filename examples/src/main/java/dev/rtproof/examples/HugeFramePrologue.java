@@ -1,7 +1,7 @@
 package dev.rtproof.examples;
 
 import static dev.rtproof.dsl.Amd64.*;
-import static dev.rtproof.dsl.target.Go119.*;
+import static dev.rtproof.dsl.target.Go116.*;
 
 import dev.rtproof.dsl.Requires;
 import dev.rtproof.dsl.Routine;
@@ -23,8 +23,10 @@ import dev.rtproof.dsl.Target;
  * "allowed to be slightly below stackguard", say obj6.go's comments) and which leaves only StackPreempt
  * among the poison values — hence its separate compare, and Go 1.17's switch to {@code SUBQ}/{@code JCS}.
  *
- * <p>The check is written out, so the target only names {@code g_stackguard0} (16 in every Go version); it is
- * GO1_19 so that the example runs with the other examples' programs.
+ * <p>The code is Go 1.16's (g comes from TLS, R14 is not g), so the target is GO1_16 and the stub calls Go 1.16's
+ * morestack, {@code go116·morestack_noctxt}: the examples keep Go 1.16's runtime in the package {@code go116}
+ * apart from Go 1.19's {@code runtime}, whose morestack (an example, with Go 1.19's requirements) is not this
+ * routine's. morestack restarts the routine on a bigger stack, another entry, so the proof stops there.
  *
  * <p>Without the {@code @Requires}, rtproof reports {@code stackguard} VIOLATED at the body's first
  * instruction ({@code SUBQ $0x1018, SP}) with this counterexample (Z3 4.14.1): SP = 0x7fffeffff000 at
@@ -35,7 +37,7 @@ import dev.rtproof.dsl.Target;
  * asserts it, and that the mutants {@code JLS}→{@code JCS} and 0x1308→0x1307 are VIOLATED even with the
  * precondition).
  */
-@Routines(target = Target.GO1_19)
+@Routines(target = Target.GO1_16)
 final class HugeFramePrologue {
   private HugeFramePrologue() {}
 
@@ -69,7 +71,7 @@ final class HugeFramePrologue {
     ADDQ($(0x1018), SP);
     RET();
     label("more");
-    CALL(sym("runtime·morestack_noctxt"));
+    CALL(sym("go116·morestack_noctxt"));
     JMP("start");
   }
 }
