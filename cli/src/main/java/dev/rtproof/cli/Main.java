@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code rtproof} command. */
 @Command(name = "rtproof", mixinStandardHelpOptions = true, version = "rtproof 0.1.0-SNAPSHOT",
     description = "Proofs and emulation for Go amd64 runtime routines written in the rtproof DSL.",
-    subcommands = {VerifyCommand.class, RunCommand.class, ReportCommand.class, AsmCommand.class},
+    subcommands = {VerifyCommand.class, RunCommand.class, ReportCommand.class, PlaybackCommand.class,
+        AsmCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every property passed",

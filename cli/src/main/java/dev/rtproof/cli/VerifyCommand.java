@@ -19,13 +19,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -76,11 +79,19 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--requires", paramLabel = "EXPR", description = "with --asm: a requirement on entry, may repeat")
   List<String> requires = new ArrayList<>();
 
+  @Option(names = "--playback", paramLabel = "DIR", description = "write each counterexample as a JUnit 5 test that"
+      + " replays it (package rtproof.playback) under the source root DIR, e.g. src/test/java")
+  Path playback;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     reports.policy();
     reports.reportFormats();
+    if (playback != null && asm != null) {
+      throw new ParameterException(spec.commandLine(), "--playback replays the generated programs on the classpath;"
+          + " routines from --asm have none");
+    }
     List<Task> tasks;
     if (asm != null) {
       try {
@@ -125,6 +136,13 @@ final class VerifyCommand implements Callable<Integer> {
         + (cache == null ? "" : "; " + hits + " from the proof cache")
         + "; reports in " + reports.reportDir + ": "
         + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
+    if (playback != null) {
+      Map<String, String> targets = new HashMap<>();
+      mine.forEach(t -> targets.put(t.routine().symbol(), t.routine().target()));
+      for (PlaybackTests.Source t : PlaybackTests.of(verdicts, "rtproof.playback", targets::get)) {
+        out.println("playback: " + t.writeUnder(playback, "rtproof.playback"));
+      }
+    }
     return reports.exitCode(verdicts);
   }
 
