@@ -16,7 +16,12 @@ final class StackGuardFixtures {
 
   /** A Go 1.19 routine that is not NOSPLIT, has a frame and calls: it gets the small stack check. */
   static Routine.Builder withInsertedCheck(int frame) {
-    return Routine.builder("runtime·split", "GO1_19").frame(frame).source("S.java", "S#split").declaredAt(1, 1)
+    return withInsertedCheck("GO1_19", frame);
+  }
+
+  /** Like {@link #withInsertedCheck(int)}, for {@code target}. */
+  static Routine.Builder withInsertedCheck(String target, int frame) {
+    return Routine.builder("runtime·split", target).frame(frame).source("S.java", "S#split").declaredAt(1, 1)
         .at(2, 5).instr(MOVQ, new Imm(1), Mem.reg(0, SP)).at(3, 5).instr(CALL, Mem.symbol("runtime·f", 0))
         .at(4, 5).instr(RET);
   }

@@ -52,6 +52,20 @@ class TlsAndStackGuardTest {
   }
 
   @Test
+  void go116sInsertedHugeCheckIsProvedUnderTheRuntimesInvariant() {
+    Routine r = StackGuardFixtures.withInsertedCheck("GO1_16", 8192).property(PropertySpec.STACKGUARD).build();
+    Verdict v = Verify.first(r);
+    Verify.proved(v);
+    assertTrue(v.assumptions().stream().anyMatch(a -> a.startsWith("stackguard0 is StackPreempt or at most SP + "
+        + "StackGuard (928)")), v.assumptions().toString());
+    Verdict small = Verify.first(StackGuardFixtures.withInsertedCheck("GO1_16", 16).property(PropertySpec.STACKGUARD)
+        .build());
+    Verify.proved(small);
+    assertTrue(small.assumptions().stream().noneMatch(a -> a.startsWith("stackguard0 is StackPreempt")),
+        "only the huge check needs the invariant: " + small.assumptions());
+  }
+
+  @Test
   void theInsertedCheckIsVacuousWhenTheGuardIsAlwaysPoisoned() {
     Routine r = StackGuardFixtures.withInsertedCheck(16).requires(GUARD + " >= 0xfffffffffffff000")
         .property(PropertySpec.STACKGUARD).build();

@@ -21,6 +21,7 @@ import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.Verifier;
 import dev.rtproof.verifier.VerifyOptions;
 import dev.rtproof.verifier.property.CheckContext;
+import dev.rtproof.verifier.property.Go116HugeCheckInvariant;
 import dev.rtproof.verifier.property.PropertyCheck;
 import dev.rtproof.verifier.replay.ReplayResult;
 import dev.rtproof.verifier.replay.Replayer;
@@ -151,13 +152,9 @@ public final class PrologueProof {
       }
       env.parameterizeFrameSize(f, terms);
       if (Style.of(target.profile()) == Style.G_IN_CX && variant == Variant.HUGE) {
-        long g = SplitPrologue.stackGuard(target.profile());
         BitVecExpr guard = smt.load(smt.memory(Environment.initialArrayName(Environment.CURRENT_G)),
             smt.bv(SplitPrologue.G_STACKGUARD0), 8);
-        env.constrain(smt.any(smt.eq(guard, smt.bv(SplitPrologue.STACK_PREEMPT)),
-            smt.ule(guard, smt.addConstant(env.sp0, g))),
-            "stackguard0 is StackPreempt or at most SP + StackGuard (" + g + "): the invariant the Go <= 1.16"
-                + " huge-frame check relies on (other poison values pass it; Go 1.17 replaced it)");
+        Go116HugeCheckInvariant.assume(env, guard, SplitPrologue.stackGuard(target.profile()));
       }
     }
 

@@ -4,6 +4,7 @@ import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
 import dev.rtproof.dsl.ir.Lowered;
 import dev.rtproof.dsl.ir.SplitPrologue;
+import dev.rtproof.dsl.target.TargetProfile;
 import dev.rtproof.verifier.replay.Violation;
 import dev.rtproof.verifier.symbolic.Environment;
 import dev.rtproof.verifier.symbolic.Smt;
@@ -28,11 +29,25 @@ final class StackGuardCheck implements PropertyCheck {
       throw new IllegalArgumentException("stackguard needs the thread model (the routine reads g through TLS)");
     }
     boolean inserted = cx.spec.args().isEmpty() || cx.spec.args().get(0).isEmpty() || cx.spec.args().get(1).isEmpty();
-    if (inserted && cx.env.program.lowered(cx.entry().routine()).split() == null
-        && cx.env.frameSizeParameter() == null) {
+    Lowered.Split split = cx.env.program.lowered(cx.entry().routine()).split();
+    if (inserted && split == null && cx.env.frameSizeParameter() == null) {
       throw new IllegalArgumentException("stackguard without frame and body needs an inserted stack check, and "
           + cx.entry().routine() + " gets none (NOSPLIT, or a small leaf)");
     }
+    TargetProfile profile = cx.env.program.profile();
+    if (inserted && split != null && split.variant() == SplitPrologue.Variant.HUGE
+        && SplitPrologue.Style.of(profile) == SplitPrologue.Style.G_IN_CX) {
+      Go116HugeCheckInvariant.assume(cx.env, guard(), SplitPrologue.stackGuard(profile));
+    }
+  }
+
+  /** The current g's stackguard0 at entry. */
+  private BitVecExpr guard() {
+    var smt = cx.smt;
+    SymState entry = cx.entry();
+    BitVecExpr g = smt.var(Environment.CURRENT_G_VAR);
+    return smt.zext(entry.mem.load(entry.mem.resolve(smt.addConstant(g, SplitPrologue.G_STACKGUARD0), 8,
+        smt.truth(), null), 8), 64);
   }
 
   @Override
@@ -71,10 +86,7 @@ final class StackGuardCheck implements PropertyCheck {
   @Override
   public void bodyEntry(SymState s) {
     var smt = cx.smt;
-    SymState entry = cx.entry();
-    BitVecExpr g = smt.var(Environment.CURRENT_G_VAR);
-    BitVecExpr guard = smt.zext(entry.mem.load(entry.mem.resolve(smt.addConstant(g, SplitPrologue.G_STACKGUARD0), 8,
-        smt.truth(), null), 8), 64);
+    BitVecExpr guard = guard();
     BitVecExpr frame = framesize(s);
     BoolExpr notPoisoned = smt.ult(guard, smt.bv(SplitPrologue.STACK_POISON_MIN));
     BoolExpr room = smt.ctx.mkBVUGT(
