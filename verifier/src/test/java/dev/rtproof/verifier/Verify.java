@@ -38,22 +38,32 @@ final class Verify {
 
   static void proved(Verdict v) {
     assertEquals(Status.PROVED, v.status(), v.toString());
-    assertTrue(v.z3Version().startsWith("Z3 "), v.z3Version());
+    citesItsGrounds(v);
   }
 
   static void vacuous(Verdict v) {
     assertEquals(Status.VACUOUS, v.status(), v.toString());
+    citesItsGrounds(v);
   }
 
   /** UNKNOWN, and the reason says {@code why}. */
   static void unknown(Verdict v, String why) {
     assertEquals(Status.UNKNOWN, v.status(), v.toString());
     assertTrue(v.message().contains(why), v.message());
+    citesItsGrounds(v);
+  }
+
+  /** Every verdict lists the assumptions it used (at least the stack's) and the Z3 version. */
+  private static void citesItsGrounds(Verdict v) {
+    assertTrue(v.z3Version().startsWith("Z3 "), v.z3Version());
+    assertTrue(v.assumptions().stream().anyMatch(a -> a.startsWith("SP at entry is 8-byte aligned")),
+        v.assumptions().toString());
   }
 
   /** VIOLATED with a counterexample whose replay in the emulator ended at a {@code kind} violation. */
   static Counterexample violated(Verdict v, Violation.Kind kind) {
     assertEquals(Status.VIOLATED, v.status(), v.toString());
+    citesItsGrounds(v);
     Counterexample c = v.counterexample();
     assertNotNull(c);
     assertEquals(kind, c.violation().kind(), v.toString());
