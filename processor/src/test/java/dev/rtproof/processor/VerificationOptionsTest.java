@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Verification at javac time: {@code -Artproof.failOn=never} reports violations as warnings on their lines,
+ * Verification at javac time: {@code -Artproof.failOn=never} reports violations as warnings on their lines
+ * (one line each, with the counterexample's summary), VACUOUS fails like VIOLATED,
  * {@code -Artproof.jobs} changes nothing but speed, and every target's inserted stack check is proved for
  * a frame of each variant.
  */
@@ -39,6 +40,36 @@ class VerificationOptionsTest {
     assertThat(failing).failed();
     assertThat(failing).hadErrorContaining("[rtproof/stack-alignment] VIOLATED")
         .inFile(Sources.source("Rt0Go", MISALIGNED)).onLine(Sources.line(MISALIGNED, "// call settls"));
+    String message = failing.errors().get(0).getMessage(null);
+    assertThat(message).doesNotContain("\n");
+    assertThat(message).containsMatch("SP = 0x[0-9a-f]+; entry: ");
+  }
+
+  /** Unreachable under its requirements, the RET of stack-balance makes a VACUOUS verdict, which fails like a violation. */
+  @Test
+  void aVacuousPropertyFailsTheBuildOnItsDeclaration() {
+    String body = """
+        @Routines(target = Target.GO1_19)
+        final class Vac {
+          @Routine(symbol = "·vac", flags = NOSPLIT)
+          @Requires("AX == 1")
+          @Requires("AX == 2")
+          @StackBalanced // claim
+          static void vac() {
+            RET();
+          }
+        }
+        """;
+    JavaFileObject source = Sources.source("Vac", body);
+    Compilation c = javac().withProcessors(new RtproofProcessor()).withOptions("-Artproof.cache=off").compile(source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[rtproof/stack-balance] VACUOUS stack-balance of ·vac:")
+        .inFile(source).onLine(Sources.line(body, "@StackBalanced // claim"));
+    Compilation warned = javac().withProcessors(new RtproofProcessor())
+        .withOptions("-Artproof.cache=off", "-Artproof.failOn=never").compile(source);
+    assertThat(warned).succeeded();
+    assertThat(warned).hadWarningContaining("[rtproof/stack-balance] VACUOUS").inFile(source)
+        .onLine(Sources.line(body, "@StackBalanced // claim"));
   }
 
   @Test
