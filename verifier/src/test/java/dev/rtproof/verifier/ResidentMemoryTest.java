@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Verifying 1,000 routines in one JVM grows resident memory by less than 200 MB: each property's Z3 context
  * is closed, so native memory does not pile up. The routines are small (a few instructions, two properties
  * each, every tenth a mutant whose violation is replayed, every 25th settls with its syscall and FS model),
- * so the 1,000 take well under a minute; {@code -Drtproof.memory.routines=N} verifies N instead.
+ * so the 1,000 take well under a minute; every other routine is verified on two threads.
+ * {@code -Drtproof.memory.routines=N} verifies N instead.
  */
 class ResidentMemoryTest {
   private static final int ROUTINES = Integer.getInteger("rtproof.memory.routines", 1_000);
@@ -55,7 +56,8 @@ class ResidentMemoryTest {
   /** Verifies routine {@code i}'s properties and checks each verdict is the one its routine is built to get. */
   private static List<Verdict> verifyAndCheck(Verifier verifier, int i) {
     Routine r = routine(i);
-    List<Verdict> verdicts = verifier.verifyAll(new Program(List.of(r)), r);
+    // Every other routine's two properties on two threads, as the processor verifies them.
+    List<Verdict> verdicts = verifier.verifyAll(Task.of(new Program(List.of(r)), r), i % 2 + 1);
     assertEquals(2, verdicts.size(), r.symbol());
     for (Verdict v : verdicts) {
       boolean mutant = isMutant(i) && v.property().equals(PropertySpec.ENSURES);
