@@ -28,6 +28,10 @@ class PrologueProofTest {
       assertEquals(Status.PROVED, v.status(), target + " " + variant + ": " + v);
       assertTrue(v.assumptions().stream().anyMatch(a -> a.startsWith("the frame size is any value in")),
           v.assumptions().toString());
+      // Only Go <= 1.16's huge check rests on the runtime's invariant about stackguard0.
+      assertEquals(target == Target.GO1_16 && variant == Variant.HUGE,
+          v.assumptions().stream().anyMatch(a -> a.startsWith("stackguard0 is StackPreempt or at most SP + StackGuard")),
+          target + " " + variant + ": " + v.assumptions());
     }
   }
 
