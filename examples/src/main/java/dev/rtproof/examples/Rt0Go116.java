@@ -149,18 +149,17 @@ final class Rt0Go116 {
 
   /**
    * settls of Go 1.16's sys_linux_amd64.s: the same nine instructions as Go 1.19's ({@link Tls}), with the
-   * natural requirement — any user-space address, {@code DI + 8 < 2^47}.
+   * same exact requirement, {@code DI + 8 < 0x7ffffffff000}.
    *
-   * <p><b>Expected violation:</b> {@code no-fault} is VIOLATED, and rightly. Linux's arch_prctl refuses an FS
-   * base at or above TASK_SIZE_MAX = 2^47 − 4096 with -EPERM (measured on a 6.x kernel), and settls then
-   * takes its crash path: the counterexample has DI + 8 in the last page below 2^47 and faults at
-   * {@code MOVL $0xf1, 0xf1}. {@link Tls} states the exact requirement, {@code DI + 8 < 0x7ffffffff000},
-   * and proves no-fault. {@code ExpectedVerdictsTest} lists this verdict and {@code Rt0Go116Test} checks
-   * its counterexample.
+   * <p>The natural requirement — any user-space address, {@code DI + 8 < 2^47} — is one page too weak:
+   * Linux's arch_prctl refuses an FS base at or above TASK_SIZE_MAX = 2^47 − 4096 with -EPERM (measured on a
+   * 6.x kernel), and settls then takes its crash path. With that requirement no-fault is VIOLATED, the
+   * counterexample has DI + 8 in the last page below 2^47 and faults at {@code MOVL $0xf1, 0xf1};
+   * {@code Rt0Go116Test} checks it.
    */
   @Routine(symbol = "go116·settls", flags = NOSPLIT, frame = 32)
   @StackBalanced
-  @Requires("DI + 8 < 0x800000000000")
+  @Requires("DI + 8 < 0x7ffffffff000")
   @Unreachable(faults = true)
   @Ensures("FS == entry(DI) + 8")
   static void settls() {
