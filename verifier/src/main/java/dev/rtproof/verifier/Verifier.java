@@ -147,7 +147,8 @@ public final class Verifier {
       Findings findings = new Findings();
       PathOracle oracle = new PathOracle(env, deadline);
       PropertyCheck check = setup.check(new CheckContext(env, findings, spec, entry, oracle));
-      SymbolicExecutor executor = new SymbolicExecutor(env, check, findings, oracle, deadline);
+      SymbolicExecutor executor = new SymbolicExecutor(env, check, findings, oracle, deadline)
+          .merging(options.merge());
       executor.run(entry);
       assumptions = env.assumptions();
       Outcome o = new Outcome(routine, spec, assumptions, start);

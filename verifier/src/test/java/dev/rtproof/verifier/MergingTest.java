@@ -58,6 +58,27 @@ class MergingTest {
   }
 
   @Test
+  void withoutMergingEveryFeasiblePathRunsOnItsOwnToTheSameVerdict() {
+    // AX equals at most one of 0..3: five feasible paths through four diamonds, each reaching the RET.
+    Routine r = diamonds(4).property(PropertySpec.STACK_BALANCE).build();
+    try (Context ctx = new Context()) {
+      Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), false);
+      SymState entry = SymbolicExecutor.initial(env, r);
+      Findings f = new Findings();
+      PathOracle oracle = new PathOracle(env, Long.MAX_VALUE);
+      SymbolicExecutor x = new SymbolicExecutor(env,
+          PropertyChecks.create(new CheckContext(env, f, r.properties().get(0), entry, oracle)), f, oracle,
+          Long.MAX_VALUE).merging(false);
+      x.run(entry);
+      assertEquals(0, x.merges());
+      assertEquals(5, f.obligations.size(), "one obligation per feasible path");
+    }
+    Verdict unmerged = new Verifier(VerifyOptions.defaults().withoutMerging())
+        .verify(new Program(List.of(r)), r, r.properties().get(0));
+    assertEquals(Status.PROVED, unmerged.status());
+  }
+
+  @Test
   void mergedValuesAreExact() {
     // AX equals at most one of 0..5, so 5 or 6 increments happen, and 6 only when AX is none of them.
     Verify.proved(Verify.first(diamonds(6).property(PropertySpec.ENSURES,

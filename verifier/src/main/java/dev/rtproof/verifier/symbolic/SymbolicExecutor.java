@@ -117,6 +117,12 @@ public final class SymbolicExecutor {
     return work.merges();
   }
 
+  /** Whether paths that meet are merged (the default); off only to measure what merging saves. */
+  public SymbolicExecutor merging(boolean on) {
+    work.merging(on);
+    return this;
+  }
+
   private void runPath(SymState s) {
     boolean first = true;
     while (true) {

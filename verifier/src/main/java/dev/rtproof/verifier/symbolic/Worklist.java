@@ -1,5 +1,6 @@
 package dev.rtproof.verifier.symbolic;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,12 +42,23 @@ final class Worklist {
   private final PriorityQueue<Position> order = new PriorityQueue<>();
   private final Map<Position, SymState> waiting = new HashMap<>();
   private int merges;
+  /** With merging off, states wait here and run depth first, each path on its own. */
+  private final ArrayDeque<SymState> unmerged = new ArrayDeque<>();
+  private boolean merging = true;
 
   Worklist(Smt smt) {
     this.smt = smt;
   }
 
+  void merging(boolean on) {
+    this.merging = on;
+  }
+
   void add(SymState s) {
+    if (!merging) {
+      unmerged.push(s);
+      return;
+    }
     long[] a = new long[s.frames.size() + 1];
     for (int i = 0; i < s.frames.size(); i++) {
       a[i] = s.frames.get(i).returnAddress() - 1;
@@ -64,11 +76,11 @@ final class Worklist {
   }
 
   boolean isEmpty() {
-    return order.isEmpty();
+    return order.isEmpty() && unmerged.isEmpty();
   }
 
   SymState next() {
-    return waiting.remove(order.poll());
+    return order.isEmpty() ? unmerged.pop() : waiting.remove(order.poll());
   }
 
   /** How many merges happened. */
