@@ -118,8 +118,7 @@ public final class Scaling {
       t.row(shape.sizes().get(i), cell(merged, i), cell(unmerged, i));
     }
     t.row("**growth exponent**", "**" + format(exponent(merged)) + "**", "**" + format(exponent(unmerged)) + "**");
-    return String.format(Locale.ROOT, "%n#### %s (`%s`)%n%n", shape.unit(),
-        shape.routine(shape.sizes().get(0)).properties().get(0).label()) + t;
+    return String.format(Locale.ROOT, "%n#### %s (`%s`)%n%n", shape.unit(), shape.claim()) + t;
   }
 
   private static String cell(List<Point> points, int i) {

@@ -19,9 +19,9 @@ public enum Shape {
    * {@code n} instructions without branches or memory (an 8-instruction pattern of register arithmetic
    * repeated, then RET), proving {@code stack-balance}: the cost of symbolic execution per instruction.
    */
-  STRAIGHT("straight-line instructions", List.of(100, 200, 500, 1000, 2000, 5000, 10000)) {
+  STRAIGHT("straight-line instructions", "stack-balance", List.of(100, 200, 500, 1000, 2000, 5000, 10000)) {
     @Override
-    Routine routine(int n) {
+    public Routine routine(int n) {
       Routine.Builder b = builder("·straight" + n);
       Reg[] r = {Reg.AX, Reg.BX, Reg.CX, Reg.DX, Reg.SI, Reg.R8};
       for (int i = 0; i < n - 1; i++) {
@@ -44,21 +44,24 @@ public enum Shape {
 
   /**
    * {@code k} sequential branch diamonds ({@code TESTQ $bit, reg; JEQ skip; INCQ BX; skip:}, each on its
-   * own input bit), proving {@code @Ensures("BX <= k")}: merged, BX is one sum of k choices; unmerged,
-   * each of the 2^k paths is explored on its own.
+   * own input bit), proving {@code stack-balance}: what exploring the branches costs. Merged, the paths
+   * rejoin after every diamond; unmerged, each of the 2^k paths is explored on its own.
    */
-  DIAMONDS("sequential branch diamonds", List.of(1, 2, 4, 8, 16, 32, 64)) {
+  DIAMONDS("sequential branch diamonds", "stack-balance", List.of(1, 2, 4, 8, 16, 32, 64)) {
     @Override
-    Routine routine(int k) {
-      Routine.Builder b = builder("·diamonds" + k).instr(Op.XORL, Reg.BX, Reg.BX);
-      Reg[] inputs = {Reg.AX, Reg.CX, Reg.DX};
-      for (int i = 0; i < k; i++) {
-        b.instr(Op.TESTQ, new Imm(1L << (i % 31)), inputs[i / 31])
-            .instr(Op.JEQ, new LabelRef("skip" + i))
-            .instr(Op.INCQ, Reg.BX)
-            .label("skip" + i);
-      }
-      return b.instr(Op.RET).property(PropertySpec.ENSURES, "BX <= " + k).build();
+    public Routine routine(int k) {
+      return diamonds("·diamonds" + k, k).property(PropertySpec.STACK_BALANCE).build();
+    }
+  },
+
+  /**
+   * The same diamonds proving {@code @Ensures("BX <= k")}, a claim about the sum of all k branch outcomes:
+   * merged, BX is one term choosing among k increments, and the solver must bound it.
+   */
+  COUNTED_DIAMONDS("diamonds whose increments are summed", "ensures(BX <= k)", List.of(1, 2, 4, 8, 16, 32, 64)) {
+    @Override
+    public Routine routine(int k) {
+      return diamonds("·counted" + k, k).property(PropertySpec.ENSURES, "BX <= " + k).build();
     }
   },
 
@@ -67,9 +70,9 @@ public enum Shape {
    * words), proving {@code no-fault}: an obligation per access, against a memory that grows with every
    * store.
    */
-  MEMORY("memory operations", List.of(10, 30, 100, 300, 1000, 3000, 10000)) {
+  MEMORY("memory operations", "no-fault", List.of(10, 30, 100, 300, 1000, 3000, 10000)) {
     @Override
-    Routine routine(int m) {
+    public Routine routine(int m) {
       Routine.Builder b = builder("·memory" + m).instr(Op.SUBQ, new Imm(FRAME), Reg.SP);
       Reg[] r = {Reg.AX, Reg.BX, Reg.CX, Reg.DX};
       for (int j = 0; j < m; j++) {
@@ -88,11 +91,18 @@ public enum Shape {
   static final int FRAME = 256;
 
   private final String unit;
+  private final String claim;
   private final List<Integer> sizes;
 
-  Shape(String unit, List<Integer> sizes) {
+  Shape(String unit, String claim, List<Integer> sizes) {
     this.unit = unit;
+    this.claim = claim;
     this.sizes = sizes;
+  }
+
+  /** The property every size proves, for tables. */
+  public String claim() {
+    return claim;
   }
 
   /** What a size counts, for tables. */
@@ -106,7 +116,20 @@ public enum Shape {
   }
 
   /** The routine of size {@code n}, with its property. */
-  abstract Routine routine(int n);
+  public abstract Routine routine(int n);
+
+  /** {@code k} diamonds, each testing its own bit of AX, CX or DX and counting into BX (zeroed first). */
+  private static Routine.Builder diamonds(String symbol, int k) {
+    Routine.Builder b = builder(symbol).instr(Op.XORL, Reg.BX, Reg.BX);
+    Reg[] inputs = {Reg.AX, Reg.CX, Reg.DX};
+    for (int i = 0; i < k; i++) {
+      b.instr(Op.TESTQ, new Imm(1L << (i % 31)), inputs[i / 31])
+          .instr(Op.JEQ, new LabelRef("skip" + i))
+          .instr(Op.INCQ, Reg.BX)
+          .label("skip" + i);
+    }
+    return b.instr(Op.RET);
+  }
 
   private static Routine.Builder builder(String symbol) {
     return Routine.builder(symbol, "GO1_19").flags(TextFlags.NOSPLIT).frame(0)

@@ -20,6 +20,7 @@ class ShapeTest {
   void sizesCountInstructionsDiamondsAndMemoryOperations() {
     assertEquals(100, Shape.STRAIGHT.routine(100).instrs().size());
     assertEquals(2 + 3 * 5, Shape.DIAMONDS.routine(5).instrs().size());
+    assertEquals(2 + 3 * 5, Shape.COUNTED_DIAMONDS.routine(5).instrs().size());
     assertEquals(3 + 30, Shape.MEMORY.routine(30).instrs().size());
   }
 
@@ -28,6 +29,7 @@ class ShapeTest {
     for (VerifyOptions o : List.of(VerifyOptions.defaults(), VerifyOptions.defaults().withoutMerging())) {
       assertEquals(Status.PROVED, verify(Shape.STRAIGHT.routine(100), o));
       assertEquals(Status.PROVED, verify(Shape.DIAMONDS.routine(4), o));
+      assertEquals(Status.PROVED, verify(Shape.COUNTED_DIAMONDS.routine(4), o));
       assertEquals(Status.PROVED, verify(Shape.MEMORY.routine(30), o));
     }
   }

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Measures rtproof side by side with Unicorn 2 and the real CPU and writes docs/benchmarks.md from this one
+# run: the machine, the exact commands, emulator throughput (JMH), verification time per property,
+# `./rtproof verify` wall time, the processor's overhead on `examples`, and verification scaling.
+# About 15 minutes on 2 cores. Needs: JDK 17, Maven, Go 1.19 (golang-go), Unicorn 2 (libunicorn2).
+#
+# Shorter or longer JMH runs (iterations and seconds per iteration, warm-up and measurement alike):
+#   JMH_WARMUPS=1 JMH_ITERATIONS=2 JMH_SECONDS=2 bench/run.sh
+# The budget per property in the scaling series: SCALING_BUDGET=20 (seconds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUN=$ROOT/target/bench-run
+JMH_WARMUPS=${JMH_WARMUPS:-2}
+JMH_ITERATIONS=${JMH_ITERATIONS:-3}
+JMH_SECONDS=${JMH_SECONDS:-3}
+SCALING_BUDGET=${SCALING_BUDGET:-20}
+REPEAT=3 # runs of each wall-clock measurement (rtproof verify, javac)
+rm -rf "$RUN"
+mkdir -p "$RUN"
+started=$(date +%s)
+
+put() { echo "$1=$2" >>"$RUN/results.txt"; }
+
+# step 'COMMAND': records COMMAND as written (variables unexpanded) in the page's command list, then runs it.
+step() {
+  printf '```sh\n%s\n```\n' "$1" >>"$RUN/commands.md"
+  echo "bench: $1" >&2
+  eval "$1"
+}
+
+# Seconds (3 decimals) COMMAND takes, the command's output discarded; its exit code goes to $RUN/last-exit.
+seconds() {
+  local start end rc=0
+  start=$(date +%s%N)
+  eval "$1" >"$RUN/last.log" 2>&1 || rc=$?
+  end=$(date +%s%N)
+  echo "$rc" >"$RUN/last-exit"
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
+}
+
+# The median of the numbers given as arguments.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# --- the machine -------------------------------------------------------------------------------------------
+put machine.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+put machine.cpu "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+put machine.cores "$(nproc)"
+put machine.memory "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+put machine.os "$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || uname -s), Linux $(uname -r)"
+put machine.jvm "$(java -version 2>&1 | sed -n '1p;3p' | paste -sd ';' | sed 's/;/; /')"
+put machine.go "$(go version)"
+put machine.load_before "$(cut -d' ' -f1 /proc/loadavg)"
+
+# --- build -------------------------------------------------------------------------------------------------
+printf 'Class paths: `BENCH_CP` is `benchmarks/target/classes` and the runtime class path Maven wrote to `benchmarks/target/bench-classpath.txt`; `PROCESSOR_CP` the processor jar and its runtime class path; `EXAMPLES_CP` the `dsl` and `emulator` jars.\n\n' >"$RUN/commands.md"
+step 'mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench-classpath.txt'
+BENCH_CP="benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
+PROCESSOR_CP="processor/target/rtproof-processor-0.1.0-SNAPSHOT.jar:$(cat processor/target/bench-classpath.txt)"
+EXAMPLES_CP="dsl/target/rtproof-dsl-0.1.0-SNAPSHOT.jar:emulator/target/rtproof-emulator-0.1.0-SNAPSHOT.jar"
+EXAMPLES_SOURCES=$(find examples/src/main/java -name '*.java' | sort)
+
+# --- emulator throughput (JMH) -----------------------------------------------------------------------------
+put jmh.settings "1 fork per benchmark, $JMH_WARMUPS × ${JMH_SECONDS} s warm-up and $JMH_ITERATIONS × ${JMH_SECONDS} s measurement iterations"
+step 'java -cp "$BENCH_CP" dev.rtproof.benchmarks.Throughput "$RUN/throughput.md" "$RUN/results.txt" $JMH_WARMUPS $JMH_ITERATIONS $JMH_SECONDS' ||
+  echo "bench: the throughput step failed; continuing" >&2
+
+# --- verification time per property ------------------------------------------------------------------------
+step 'java -cp "$BENCH_CP" dev.rtproof.benchmarks.verify.PropertyTimes "$RUN/properties.md" "$RUN/results.txt" 5' ||
+  echo "bench: the property-times step failed; continuing" >&2
+
+# --- ./rtproof verify over all examples --------------------------------------------------------------------
+runs=()
+for _ in $(seq $REPEAT); do
+  runs+=("$(seconds './rtproof verify')")
+done
+printf '```sh\n./rtproof verify    # %d times, timed\n```\n' $REPEAT >>"$RUN/commands.md"
+put verify.runs "$REPEAT"
+put verify.runs_s "$(printf '%s, ' "${runs[@]}" | sed 's/, $//')"
+put verify.wall_s "$(median "${runs[@]}")"
+put verify.exit "$(cat "$RUN/last-exit")"
+
+# --- processor overhead on examples ------------------------------------------------------------------------
+plain=() with=() cached=()
+javac_examples() { echo "javac --release 17 -d \"\$RUN/classes-$1\" -cp \"\$EXAMPLES_CP\" $2 \$EXAMPLES_SOURCES"; }
+PLAIN=$(javac_examples plain '-proc:none')
+WITH=$(javac_examples with '-processorpath "$PROCESSOR_CP" -Artproof.cache=off -Artproof.reportDir="$RUN/report-with"')
+CACHED=$(javac_examples cached '-processorpath "$PROCESSOR_CP" -Artproof.cache="$RUN/proof-cache" -Artproof.reportDir="$RUN/report-cached"')
+eval "$CACHED" >/dev/null 2>&1 # fills the proof cache
+for _ in $(seq $REPEAT); do
+  plain+=("$(seconds "$PLAIN")")
+  with+=("$(seconds "$WITH")")
+  cached+=("$(seconds "$CACHED")")
+done
+printf '```sh\n# each %d times, timed; the proof cache filled by one untimed run of the last\n%s\n%s\n%s\n```\n' \
+  $REPEAT "$PLAIN" "$WITH" "$CACHED" >>"$RUN/commands.md"
+put processor.files "$(echo "$EXAMPLES_SOURCES" | wc -l)"
+put processor.runs "$REPEAT"
+put processor.plain_s "$(median "${plain[@]}")"
+put processor.with_s "$(median "${with[@]}")"
+put processor.cached_s "$(median "${cached[@]}")"
+put processor.overhead_s "$(awk -v a="$(median "${with[@]}")" -v b="$(median "${plain[@]}")" 'BEGIN { printf "%.1f", a - b }')"
+put processor.cached_overhead_s "$(awk -v a="$(median "${cached[@]}")" -v b="$(median "${plain[@]}")" 'BEGIN { printf "%.1f", a - b }')"
+
+# --- scaling -----------------------------------------------------------------------------------------------
+put scaling.budget_s "$SCALING_BUDGET"
+step 'java -cp "$BENCH_CP" dev.rtproof.benchmarks.verify.Scaling "$RUN/scaling.md" "$RUN/results.txt" 3 $SCALING_BUDGET' ||
+  echo "bench: the scaling step failed; continuing" >&2
+
+# --- the page ----------------------------------------------------------------------------------------------
+put machine.load_after "$(cut -d' ' -f1 /proc/loadavg)"
+put run.minutes "$(( ($(date +%s) - started + 30) / 60 ))"
+java -cp "$BENCH_CP" dev.rtproof.benchmarks.report.BenchReport docs/benchmarks.md "$RUN"
+echo "bench: wrote docs/benchmarks.md (the run's files are in $RUN)" >&2
