@@ -59,8 +59,13 @@ class MergingTest {
 
   @Test
   void withoutMergingEveryFeasiblePathRunsOnItsOwnToTheSameVerdict() {
-    // AX equals at most one of 0..3: five feasible paths through four diamonds, each reaching the RET.
-    Routine r = diamonds(4).property(PropertySpec.STACK_BALANCE).build();
+    // Each diamond tests its own bit of AX: all 16 paths through four diamonds are feasible.
+    Routine.Builder b = Routine.builder("runtime·bits", "GO1_19").flags(TextFlags.NOSPLIT);
+    for (int i = 0; i < 4; i++) {
+      b.instr(TESTQ, new Imm(1L << i), AX).instr(JEQ, new LabelRef("l" + i)).instr(ADDQ, new Imm(1), BX)
+          .label("l" + i);
+    }
+    Routine r = b.instr(RET).property(PropertySpec.STACK_BALANCE).build();
     try (Context ctx = new Context()) {
       Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), false);
       SymState entry = SymbolicExecutor.initial(env, r);
@@ -71,7 +76,7 @@ class MergingTest {
           Long.MAX_VALUE).merging(false);
       x.run(entry);
       assertEquals(0, x.merges());
-      assertEquals(5, f.obligations.size(), "one obligation per feasible path");
+      assertEquals(16, f.obligations.size(), "one obligation per path");
     }
     Verdict unmerged = new Verifier(VerifyOptions.defaults().withoutMerging())
         .verify(new Program(List.of(r)), r, r.properties().get(0));
