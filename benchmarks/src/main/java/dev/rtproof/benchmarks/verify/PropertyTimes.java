@@ -20,12 +20,15 @@ import java.util.Locale;
 
 /**
  * Time per property of every example routine on the classpath (those {@code rtproof verify} finds), one
- * thread, default options: a warm-up pass over all properties (not counted: class loading, JIT, Z3's
- * library), then {@code runs} timed passes; the table gives each property's median, minimum and maximum.
+ * thread, default options: a warm-up on the first {@value #WARM_UP} properties (not counted: class
+ * loading, JIT, Z3's library), then {@code runs} timed passes; the table gives each property's median, minimum and maximum.
  *
  * <p>Usage: {@code PropertyTimes OUT.md RESULTS [runs]}.
  */
 public final class PropertyTimes {
+  /** Properties verified once before timing: class loading, Z3's library and the JIT's first work. */
+  static final int WARM_UP = 3;
+
   private PropertyTimes() {}
 
   public static void main(String[] args) throws IOException {
@@ -40,18 +43,18 @@ public final class PropertyTimes {
       throw new IllegalStateException("no example routines on the classpath");
     }
     Verifier verifier = new Verifier(VerifyOptions.defaults());
-    Verdict[] verdicts = new Verdict[tasks.size()];
-    for (int i = 0; i < tasks.size(); i++) {
-      verdicts[i] = verify(verifier, tasks.get(i)).verdict;
+    for (int i = 0; i < Math.min(WARM_UP, tasks.size()); i++) {
+      verify(verifier, tasks.get(i));
     }
+    Verdict[] verdicts = new Verdict[tasks.size()];
     double[][] ms = new double[tasks.size()][runs];
     // Passes, not property after property: a burst of load on the machine spreads over all properties.
     for (int r = 0; r < runs; r++) {
       for (int i = 0; i < tasks.size(); i++) {
         Timed t = verify(verifier, tasks.get(i));
         ms[i][r] = t.millis;
-        if (t.verdict.status() != verdicts[i].status()) {
-          verdicts[i] = t.verdict; // shown as it is; a verdict that changes between runs is worth seeing
+        if (verdicts[i] == null || t.verdict.status() != verdicts[i].status()) {
+          verdicts[i] = t.verdict; // the last that differs: a verdict that changes between runs is worth seeing
         }
       }
     }
