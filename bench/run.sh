@@ -122,9 +122,9 @@ if runs processor; then
 plain=() with=() cached=()
 javac_examples() { echo "javac --release 17 -d \"\$RUN/classes-$1\" -cp \"\$EXAMPLES_CP\" $2 \$EXAMPLES_SOURCES"; }
 PLAIN=$(javac_examples plain '-proc:none')
-# -Artproof.failOn=never as examples/pom.xml compiles them: a VIOLATED example does not stop javac.
-WITH=$(javac_examples with '-processorpath "$PROCESSOR_CP" -Artproof.failOn=never -Artproof.cache=off -Artproof.reportDir="$RUN/report-with"')
-CACHED=$(javac_examples cached '-processorpath "$PROCESSOR_CP" -Artproof.failOn=never -Artproof.cache="$RUN/proof-cache" -Artproof.reportDir="$RUN/report-cached"')
+# The budget examples/pom.xml gives; -Artproof.failOn=never: a verdict must not stop the measurement.
+WITH=$(javac_examples with '-processorpath "$PROCESSOR_CP" -Artproof.timeout=60s -Artproof.failOn=never -Artproof.cache=off -Artproof.reportDir="$RUN/report-with"')
+CACHED=$(javac_examples cached '-processorpath "$PROCESSOR_CP" -Artproof.timeout=60s -Artproof.failOn=never -Artproof.cache="$RUN/proof-cache" -Artproof.reportDir="$RUN/report-cached"')
 eval "$CACHED" >/dev/null 2>&1 || echo "bench: javac with the processor failed (exit $?); timing it anyway" >&2
 for _ in $(seq $REPEAT); do
   plain+=("$(seconds "$PLAIN")")
