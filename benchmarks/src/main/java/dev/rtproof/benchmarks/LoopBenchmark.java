@@ -8,11 +8,9 @@ import dev.rtproof.emulator.RoutineProgram;
 import dev.rtproof.emulator.RunResult;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -42,18 +40,6 @@ public class LoopBenchmark {
 
   private Emulator emulator;
 
-  /** Instructions executed, reported per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Counts {
-    public long instructions;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      instructions = 0;
-    }
-  }
-
   @Setup
   public void setUp() {
     emulator = emulator(executor);
@@ -82,7 +68,7 @@ public class LoopBenchmark {
   }
 
   @Benchmark
-  public long mix(Counts counts) {
+  public long mix(InstructionCounts counts) {
     RunResult r = mix(emulator, ROUNDS);
     counts.instructions += r.steps();
     return r.machine().get(Reg.AX);

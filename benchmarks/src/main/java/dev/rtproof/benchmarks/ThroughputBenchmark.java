@@ -1,11 +1,9 @@
 package dev.rtproof.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -44,18 +42,6 @@ public class ThroughputBenchmark {
   private Executor runner;
   private long instructions;
 
-  /** Instructions executed, reported per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Counts {
-    public long instructions;
-
-    @Setup(Level.Iteration)
-    public void clear() {
-      instructions = 0;
-    }
-  }
-
   @Setup
   public void setUp() throws Exception {
     runner = Executor.of(executor, workload);
@@ -68,7 +54,7 @@ public class ThroughputBenchmark {
   }
 
   @Benchmark
-  public long run(Counts counts) {
+  public long run(InstructionCounts counts) {
     long ax = runner.run(ROUNDS);
     counts.instructions += instructions;
     return ax;

@@ -41,19 +41,26 @@ class MergingTest {
   @Test
   void kDiamondsMergeIntoOnePath() {
     for (int k : new int[] {1, 8, 64}) {
-      Routine r = diamonds(k).property(PropertySpec.STACK_BALANCE).build();
-      try (Context ctx = new Context()) {
-        Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), false);
-        SymState entry = SymbolicExecutor.initial(env, r);
-        Findings f = new Findings();
-        PathOracle oracle = new PathOracle(env, Long.MAX_VALUE);
-        SymbolicExecutor x = new SymbolicExecutor(env,
-            PropertyChecks.create(new CheckContext(env, f, r.properties().get(0), entry, oracle)), f, oracle,
-            Long.MAX_VALUE);
-        x.run(entry);
-        assertEquals(k, x.merges(), "one merge per diamond");
-        assertEquals(1, f.obligations.size(), "one state reaches the RET");
-      }
+      Explored e = explore(diamonds(k).property(PropertySpec.STACK_BALANCE).build(), true);
+      assertEquals(k, e.merges(), "one merge per diamond");
+      assertEquals(1, e.obligations(), "one state reaches the RET");
+    }
+  }
+
+  /** How many merges an exploration made and how many obligations it left. */
+  private record Explored(int merges, int obligations) {}
+
+  private static Explored explore(Routine r, boolean merging) {
+    try (Context ctx = new Context()) {
+      Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), false);
+      SymState entry = SymbolicExecutor.initial(env, r);
+      Findings f = new Findings();
+      PathOracle oracle = new PathOracle(env, Long.MAX_VALUE);
+      SymbolicExecutor x = new SymbolicExecutor(env,
+          PropertyChecks.create(new CheckContext(env, f, r.properties().get(0), entry, oracle)), f, oracle,
+          Long.MAX_VALUE).merging(merging);
+      x.run(entry);
+      return new Explored(x.merges(), f.obligations.size());
     }
   }
 
@@ -66,18 +73,9 @@ class MergingTest {
           .label("l" + i);
     }
     Routine r = b.instr(RET).property(PropertySpec.STACK_BALANCE).build();
-    try (Context ctx = new Context()) {
-      Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), false);
-      SymState entry = SymbolicExecutor.initial(env, r);
-      Findings f = new Findings();
-      PathOracle oracle = new PathOracle(env, Long.MAX_VALUE);
-      SymbolicExecutor x = new SymbolicExecutor(env,
-          PropertyChecks.create(new CheckContext(env, f, r.properties().get(0), entry, oracle)), f, oracle,
-          Long.MAX_VALUE).merging(false);
-      x.run(entry);
-      assertEquals(0, x.merges());
-      assertEquals(16, f.obligations.size(), "one obligation per path");
-    }
+    Explored e = explore(r, false);
+    assertEquals(0, e.merges());
+    assertEquals(16, e.obligations(), "one obligation per path");
     Verdict unmerged = new Verifier(VerifyOptions.defaults().withoutMerging())
         .verify(new Program(List.of(r)), r, r.properties().get(0));
     assertEquals(Status.PROVED, unmerged.status());
