@@ -5,15 +5,10 @@ import com.palantir.javapoet.JavaFile;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import dev.rtproof.dsl.Target;
-import dev.rtproof.dsl.expr.ExprException;
-import dev.rtproof.dsl.expr.ExprParser;
 import dev.rtproof.dsl.expr.Names;
-import dev.rtproof.dsl.ir.Assertion;
-import dev.rtproof.dsl.ir.Condition;
 import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Lowering;
 import dev.rtproof.dsl.ir.Program;
-import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
 import dev.rtproof.dsl.ir.SymbolTable;
 import dev.rtproof.processor.internal.ContractReader.ReadContract;
@@ -27,8 +22,6 @@ import dev.rtproof.verifier.cache.ProofCache;
 import dev.rtproof.verifier.report.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,11 +56,11 @@ public final class RoutineProcessor extends AbstractProcessor {
 
   private Trees trees;
   private Diagnostics diags;
+  private ExpressionChecks expressions;
   private ProcessorOptions options;
   private final Map<String, ReadRoutine> routines = new LinkedHashMap<>();
   private final Map<String, ReadContract> contracts = new LinkedHashMap<>();
   private final Map<String, ReadSection> dataBySymbol = new LinkedHashMap<>();
-  private final Set<String> checkedContracts = new java.util.HashSet<>();
   private final Set<String> generated = new TreeSet<>();
   private final Set<String> generatedData = new TreeSet<>();
   private final Set<String> generatedContracts = new TreeSet<>();
@@ -97,6 +90,7 @@ public final class RoutineProcessor extends AbstractProcessor {
     super.init(env);
     this.trees = Trees.instance(env);
     this.diags = new Diagnostics(trees, env.getMessager());
+    this.expressions = new ExpressionChecks(diags);
     this.options = ProcessorOptions.parse(env.getOptions(), diags);
     Path cacheDir = options.noCache() ? null
         : options.cacheDir() != null ? options.cacheDir()
@@ -313,9 +307,9 @@ public final class RoutineProcessor extends AbstractProcessor {
           contracts.values().stream().map(ReadContract::contract).collect(Collectors.toList()));
       Names names = new Names(program.profile().constants(),
           program.symbols().all().stream().map(SymbolTable.Symbol::name).collect(Collectors.toSet()));
-      checkContracts(names);
+      expressions.contractsParse(contracts.values(), names);
       for (ReadRoutine r : group) {
-        if (batch.contains(r) && expressionsParse(r, names)) {
+        if (batch.contains(r) && expressions.routineParses(r, names)) {
           for (Task t : Task.of(program, r.routine())) {
             tasks.add(t);
             origin.put(t, r);
@@ -335,53 +329,6 @@ public final class RoutineProcessor extends AbstractProcessor {
     for (int i = 0; i < tasks.size(); i++) {
       verdicts.add(found.get(i));
       report(origin.get(tasks.get(i)), found.get(i));
-    }
-  }
-
-  private boolean expressionsParse(ReadRoutine r, Names names) {
-    boolean ok = true;
-    List<Condition> conditions = new ArrayList<>(r.routine().requires());
-    for (PropertySpec p : r.routine().properties()) {
-      if (p.name().equals(PropertySpec.ENSURES)) {
-        conditions.add(new Condition(p.args().get(0), p.pos()));
-      }
-    }
-    for (Assertion a : r.routine().assertions()) {
-      conditions.add(new Condition(a.expression(), a.pos()));
-    }
-    for (Condition c : conditions) {
-      try {
-        ExprParser.parseCondition(c.expression(), names);
-      } catch (ExprException e) {
-        diags.error("bad-expression", "\"" + c.expression() + "\", column " + e.column() + ": " + e.getMessage(),
-            r.treeAt(c.pos()), r.cu());
-        ok = false;
-      }
-    }
-    return ok;
-  }
-
-  /** Parses each contract's conditions and write ranges once, against the names of the first program using it. */
-  private void checkContracts(Names names) {
-    for (ReadContract c : contracts.values()) {
-      if (!checkedContracts.add(c.contract().symbol())) {
-        continue;
-      }
-      List<String> values = new ArrayList<>();
-      for (String w : c.contract().writes()) {
-        values.addAll(List.of(w.split("\\.\\.", -1)));
-      }
-      try {
-        for (String e : c.contract().ensures()) {
-          ExprParser.parseCondition(e, names);
-        }
-        for (String v : values) {
-          ExprParser.parse(v.trim(), names);
-        }
-      } catch (ExprException e) {
-        diags.error("bad-expression", "@Contract(" + c.contract().symbol() + "), column " + e.column() + ": "
-            + e.getMessage(), c.tree(), c.cu());
-      }
     }
   }
 
@@ -431,7 +378,7 @@ public final class RoutineProcessor extends AbstractProcessor {
         : OutputDirs.sibling(OutputDirs.classes(processingEnv.getFiler()), "rtproof");
     if (reportDir != null) {
       ReportWriter.write(reportDir, "compiled routines", verdicts);
-      writeHostInfo(reportDir);
+      HostInfo.write(reportDir, RoutineProcessor.class);
     }
   }
 
@@ -442,19 +389,6 @@ public final class RoutineProcessor extends AbstractProcessor {
       for (String name : names) {
         w.write(name + "\n");
       }
-    }
-  }
-
-  /** Records which classloader loaded Z3 in this JVM, so a build can check it loaded only once. */
-  private static void writeHostInfo(Path dir) {
-    ClassLoader z3 = com.microsoft.z3.Context.class.getClassLoader();
-    String text = "pid=" + ProcessHandle.current().pid() + "\n"
-        + "z3Loader=" + HostInfo.describe(z3) + "\n"
-        + "processorLoader=" + HostInfo.describe(RoutineProcessor.class.getClassLoader()) + "\n";
-    try {
-      Files.writeString(dir.resolve("z3-host.properties"), text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }
