@@ -5,7 +5,6 @@ import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.Version;
-import dev.rtproof.dsl.ir.Condition;
 import dev.rtproof.dsl.ir.Instr;
 import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.Operand;
@@ -20,12 +19,12 @@ import dev.rtproof.verifier.property.PropertyChecks;
 import dev.rtproof.verifier.replay.InitialState;
 import dev.rtproof.verifier.replay.ReplayResult;
 import dev.rtproof.verifier.replay.Replayer;
+import dev.rtproof.verifier.symbolic.EntryRequirements;
 import dev.rtproof.verifier.symbolic.Environment;
 import dev.rtproof.verifier.symbolic.Findings;
 import dev.rtproof.verifier.symbolic.Obligation;
 import dev.rtproof.verifier.symbolic.PathOracle;
 import dev.rtproof.verifier.symbolic.Smt;
-import dev.rtproof.verifier.symbolic.Snapshot;
 import dev.rtproof.verifier.symbolic.SymState;
 import dev.rtproof.verifier.symbolic.SymbolicExecutor;
 import java.util.ArrayList;
@@ -141,9 +140,10 @@ public final class Verifier {
     try (Context ctx = new Context()) {
       Smt smt = new Smt(ctx);
       Environment env = new Environment(smt, program, usesTls(program));
+      env.named(spec.args());
       setup.prepare(env);
       SymState entry = SymbolicExecutor.initial(env, routine);
-      entry.assume(requirements(routine, env, entry));
+      EntryRequirements.assume(env, entry, routine.requires());
       Findings findings = new Findings();
       PathOracle oracle = new PathOracle(env, deadline);
       PropertyCheck check = setup.check(new CheckContext(env, findings, spec, entry, oracle));
@@ -216,14 +216,6 @@ public final class Verifier {
     return false;
   }
 
-  private static BoolExpr requirements(Routine routine, Environment env, SymState entry) {
-    List<BoolExpr> parts = new ArrayList<>();
-    for (Condition c : routine.requires()) {
-      parts.add(env.condition(c.expression(), "@Requires", entry, Snapshot.of(entry), null));
-    }
-    return env.smt.all(parts.toArray(new BoolExpr[0]));
-  }
-
   private static int firstTrue(Model model, BoolExpr[] conditions) {
     for (int i = 0; i < conditions.length; i++) {
       if (model.eval(conditions[i], true).isTrue()) {
@@ -273,11 +265,17 @@ public final class Verifier {
     BitVecExpr returnAddress = entry.mem.load(entry.mem.resolve(entry.sp(), 8, smt.truth(), null), 8);
     BoolExpr halts = smt.eq(returnAddress, smt.bv(Layout.HALT));
     List<BoolExpr> all = new ArrayList<>(env.preferences());
+    all.addAll(env.replayable());
     all.add(halts);
     if (solving.check(smt.all(failing), smt.all(all.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
       return solving.model();
     }
-    if (solving.check(failing, halts) == Solving.Answer.SAT) {
+    List<BoolExpr> replayable = new ArrayList<>(env.replayable());
+    replayable.add(halts);
+    if (solving.check(failing, smt.all(replayable.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
+      return solving.model();
+    }
+    if (!env.replayable().isEmpty() && solving.check(failing, halts) == Solving.Answer.SAT) {
       return solving.model();
     }
     return fallback;

@@ -41,10 +41,19 @@ public final class CallEffects {
   }
 
   /**
-   * Applies the effects of a call to {@code symbol} (null when indirect; {@code target} names it for the
-   * report) on {@code s}, which is at the callee's entry (the return address pushed); pops the return address.
+   * Applies the effects of a call to {@code symbol} (null when indirect, at {@code address}; {@code target}
+   * names it for the report) on {@code s}, which is at the callee's entry (the return address pushed); pops
+   * the return address.
    */
-  void apply(SymState s, String symbol, String target, PathOracle oracle) {
+  void apply(SymState s, String symbol, BitVecExpr address, String target, PathOracle oracle) {
+    if (symbol == null) {
+      // The default lets an indirect callee return; a replay can only call code, so a counterexample should
+      // call a function that a replay answers (when the violation allows it).
+      String stand = env.answeredFunction();
+      if (stand != null) {
+        env.preferReplayable(smt.eq(address, env.address(stand)));
+      }
+    }
     Contract contract = symbol == null ? null : env.program.contract(symbol);
     String prefix = "call@" + Hex.of(s.address()) + "#" + s.visit() + "!";
     Snapshot entry = Snapshot.of(s);

@@ -60,6 +60,8 @@ public final class Environment {
   private final List<BoolExpr> constraints = new ArrayList<>();
   private final Set<String> assumptions = new LinkedHashSet<>();
   private final List<BoolExpr> preferences = new ArrayList<>();
+  private final List<BoolExpr> replayable = new ArrayList<>();
+  private final Set<String> named = new java.util.HashSet<>();
   private final boolean threadModel;
   private Names names;
   private BitVecExpr frameSize;
@@ -304,6 +306,38 @@ public final class Environment {
    */
   public List<BoolExpr> preferences() {
     return Collections.unmodifiableList(preferences);
+  }
+
+  /**
+   * Conditions that a counterexample needs so that the emulator can replay it at all (an indirect call goes to
+   * code); tried before the other preferences are given up.
+   */
+  public List<BoolExpr> replayable() {
+    return Collections.unmodifiableList(replayable);
+  }
+
+  /** Adds a condition a replayable counterexample meets. */
+  public void preferReplayable(BoolExpr condition) {
+    replayable.add(condition);
+  }
+
+  /**
+   * A code symbol with no routine in the program (not abort, not morestack, not one the property names),
+   * whose calls a replay answers with the counterexample's values; null when there is none.
+   */
+  public String answeredFunction() {
+    for (String symbol : layout.textSymbols().keySet()) {
+      if (program.routine(symbol) == null && !named.contains(symbol) && !symbol.equals(dev.rtproof.emulator.Emulator.ABORT)
+          && !symbol.startsWith("runtime·morestack") && !symbol.contains("·morestack")) {
+        return symbol;
+      }
+    }
+    return null;
+  }
+
+  /** Symbols the property names (an indirect call should not stand in for a call to them). */
+  public void named(java.util.Collection<String> symbols) {
+    named.addAll(symbols);
   }
 
   /** Adds a preference for counterexamples. */

@@ -20,6 +20,8 @@ final class Linear {
   /** Coefficient and term of each atom, by Z3 AST id. */
   private final Map<Integer, Long> coefficients = new HashMap<>();
   private final Map<Integer, Expr<?>> atoms = new HashMap<>();
+  /** The largest value of each remainder atom (the low bits an alignment cleared), by a key of its own. */
+  private final Map<Integer, BigInteger> remainders = new HashMap<>();
 
   private Linear() {}
 
@@ -43,6 +45,15 @@ final class Linear {
       add(e.getArgs()[1], k * n.getBigInteger().longValue());
     } else if (e.isBVMul() && e.getNumArgs() == 2 && e.getArgs()[1] instanceof BitVecNum n) {
       add(e.getArgs()[0], k * n.getBigInteger().longValue());
+    } else if (aligned(e) != null) {
+      // x with its low n bits cleared (x & -2^n; Z3 writes it as a concat) and then set to a constant c:
+      // linear in x, less a remainder in [0, 2^n - 1], plus c.
+      Aligned a = aligned(e);
+      add(a.x(), k);
+      int remainder = -1 - e.getId();
+      remainders.put(remainder, BigInteger.ONE.shiftLeft(a.bits()).subtract(BigInteger.ONE));
+      coefficients.merge(remainder, -k, Long::sum);
+      constant += k * a.low();
     } else {
       int id = e.getId();
       atoms.put(id, e);
@@ -50,14 +61,54 @@ final class Linear {
     }
   }
 
+  /** {@code x} with its low {@code bits} bits replaced by {@code low}. */
+  private record Aligned(Expr<?> x, int bits, long low) {}
+
+  /**
+   * {@code e} as {@code x} with its low n bits (1 ≤ n ≤ 16) replaced by a constant: {@code x & -2^n}, or
+   * {@code concat(extract(63, n, x), c)}; else null.
+   */
+  private static Aligned aligned(Expr<?> e) {
+    if (!(e instanceof BitVecExpr bv) || bv.getSortSize() != 64 || e.getNumArgs() != 2) {
+      return null;
+    }
+    Expr<?>[] args = e.getArgs();
+    if (e.isBVAND()) {
+      for (int i = 0; i < 2; i++) {
+        if (args[i] instanceof BitVecNum n) {
+          long low = -n.getBigInteger().longValue();
+          if (low > 1 && low <= 1 << 16 && Long.bitCount(low) == 1) {
+            return new Aligned(args[1 - i], Long.numberOfTrailingZeros(low), 0);
+          }
+        }
+      }
+      return null;
+    }
+    if (e.isBVConcat() && args[1] instanceof BitVecNum c && args[0].isBVExtract()) {
+      int bits = c.getSortSize();
+      int[] p = args[0].getFuncDecl().getParameters().length == 2
+          ? new int[] {args[0].getFuncDecl().getParameters()[0].getInt(), args[0].getFuncDecl().getParameters()[1].getInt()}
+          : null;
+      Expr<?> x = args[0].getArgs()[0];
+      if (p != null && p[0] == 63 && p[1] == bits && bits <= 16 && ((BitVecExpr) x).getSortSize() == 64) {
+        return new Aligned(x, bits, c.getBigInteger().longValue());
+      }
+    }
+    return null;
+  }
+
   /** {@code this − other}. */
   Linear minus(Linear other) {
     Linear d = new Linear();
     d.constant = constant - other.constant;
     d.atoms.putAll(atoms);
+    d.remainders.putAll(remainders);
+    d.remainders.putAll(other.remainders);
     d.coefficients.putAll(coefficients);
     other.coefficients.forEach((id, k) -> {
-      d.atoms.putIfAbsent(id, other.atoms.get(id));
+      if (other.atoms.containsKey(id)) {
+        d.atoms.putIfAbsent(id, other.atoms.get(id));
+      }
       d.coefficients.merge(id, -k, Long::sum);
     });
     d.coefficients.values().removeIf(k -> k == 0);
@@ -72,7 +123,8 @@ final class Linear {
     BigInteger lo = BigInteger.valueOf(constant);
     BigInteger hi = lo;
     for (Map.Entry<Integer, Long> c : coefficients.entrySet()) {
-      BigInteger[] r = range(atoms.get(c.getKey()));
+      BigInteger largest = remainders.get(c.getKey());
+      BigInteger[] r = largest != null ? new BigInteger[] {BigInteger.ZERO, largest} : range(atoms.get(c.getKey()));
       if (r == null) {
         return false;
       }

@@ -1,6 +1,8 @@
 package dev.rtproof.verifier.symbolic;
 
+import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Model;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
@@ -69,6 +71,44 @@ public final class PathOracle {
     try {
       solver.add(path, c);
       return solver.check() == Status.UNSATISFIABLE;
+    } finally {
+      solver.pop();
+    }
+  }
+
+  /** Where one model of a path puts an access: region {@code region}, at offset {@code offset} in it. */
+  public record Place(int region, long offset) {}
+
+  /**
+   * Where {@code bytes} bytes at {@code address} lie on one model of {@code path} (a guess to prove), or null
+   * when there is no model in time or it puts them in no region.
+   */
+  public Place plausiblePlace(BoolExpr path, BitVecExpr address, int bytes) {
+    long left = (deadline - System.nanoTime()) / 1_000_000;
+    if (left <= 0) {
+      return null;
+    }
+    queries++;
+    Z3Calls.counted();
+    Params p = env.smt.ctx.mkParams();
+    p.add("timeout", (int) Math.min(left, QUERY_MILLIS));
+    solver.setParameters(p);
+    solver.push();
+    try {
+      solver.add(path);
+      if (solver.check() != Status.SATISFIABLE) {
+        return null;
+      }
+      Model m = solver.getModel();
+      long a = Smt.value(m, address);
+      java.util.List<Environment.Region> rs = env.regions();
+      for (int i = 0; i < rs.size(); i++) {
+        long offset = a - Smt.value(m, rs.get(i).start());
+        if (rs.get(i).size() >= bytes && Long.compareUnsigned(offset, rs.get(i).size() - bytes) <= 0) {
+          return new Place(i, offset);
+        }
+      }
+      return null;
     } finally {
       solver.pop();
     }

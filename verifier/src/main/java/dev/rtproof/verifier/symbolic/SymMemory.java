@@ -136,9 +136,18 @@ public final class SymMemory {
       }
     }
     if (oracle != null) {
-      for (int i : candidates) {
-        if (oracle.implies(smt.all(path, when), env.inRegion(a, bytes, i))) {
-          out.add(new Piece(when, i, null, smt.sub(a, rs.get(i).start()), true));
+      // A pointer loaded from memory names no region: one model says where it points; Z3 checks that it always
+      // points there, at that very offset if it can (which keeps later accesses concrete), else somewhere inside.
+      BoolExpr here = smt.all(path, when);
+      PathOracle.Place guess = oracle.plausiblePlace(here, a, bytes);
+      if (guess != null) {
+        BitVecExpr offset = smt.sub(a, rs.get(guess.region()).start());
+        if (oracle.implies(here, smt.eq(offset, smt.bv(guess.offset())))) {
+          out.add(new Piece(when, guess.region(), guess.offset(), smt.bv(guess.offset())));
+          return true;
+        }
+        if (oracle.implies(here, env.inRegion(a, bytes, guess.region()))) {
+          out.add(new Piece(when, guess.region(), null, offset, true));
           return true;
         }
       }

@@ -311,7 +311,7 @@ public final class SymbolicExecutor {
       enter(s, t.symbol(), in);
       return true;
     }
-    calls.apply(s, t.symbol(), describe(t, in), oracle);
+    calls.apply(s, t.symbol(), t.address(), describe(t, in), oracle);
     s.index++;
     return true;
   }
@@ -344,7 +344,7 @@ public final class SymbolicExecutor {
     if (!returnAddressIntact(s, slot, f, in)) {
       return false;
     }
-    calls.apply(s, t.symbol(), describe(t, in), oracle);
+    calls.apply(s, t.symbol(), t.address(), describe(t, in), oracle);
     s.frames.remove(s.frames.size() - 1);
     continueAt(s, f);
     return true;
