@@ -22,10 +22,8 @@ import dev.rtproof.dsl.Unreachable;
  * {@code buf.pc} with SP, BP, DX (the closure context) and AX ({@code buf.ret}) loaded from the gobuf, the
  * gobuf's pointers cleared for the garbage collector, and g installed in both TLS and R14.
  *
- * <p>{@code gogo<>}'s claims (no fault; R14 = [FS−8] = g; the jump goes to buf.pc; SP, AX, DX, BP come from
- * the gobuf before its sp, ret, ctxt and bp are cleared) are stated in {@code PendingClaims}: each memory
- * access through the gobuf in BX costs the verifier of today seconds (about 20 s a claim, one over 60 s),
- * too slow for every build.
+ * <p>{@code gogo<>}'s claims: no fault; R14 = [FS−8] = g; the jump goes to buf.pc; SP, AX, DX and BP come
+ * from the gobuf (checked before the first clearing store), and its sp, ret, ctxt and bp are cleared.
  */
 @Routines(target = Target.GO1_19)
 final class Gogo {
@@ -49,6 +47,11 @@ final class Gogo {
   @Routine(symbol = "gogo<>", flags = NOSPLIT)
   @Requires("BX == runtime·g0 + g_sched")
   @Requires("DX == load64(BX + gobuf_g)")
+  @Unreachable(faults = true)
+  @Ensures("R14 == entry(DX) && load64(FS - 8) == entry(DX)")
+  @Ensures("BX == load64(entry(BX) + gobuf_pc)")
+  @Ensures("load64(runtime·g0 + g_sched + gobuf_sp) == 0 && load64(runtime·g0 + g_sched + gobuf_ret) == 0"
+      + " && load64(runtime·g0 + g_sched + gobuf_ctxt) == 0 && load64(runtime·g0 + g_sched + gobuf_bp) == 0")
   static void gogo_() {
     get_tls(CX);
     MOVQ(DX, g(CX));
@@ -57,6 +60,8 @@ final class Gogo {
     MOVQ(mem(gobuf_ret, BX), AX);
     MOVQ(mem(gobuf_ctxt, BX), DX);
     MOVQ(mem(gobuf_bp, BX), BP);
+    ASSERT("SP == load64(BX + gobuf_sp) && AX == load64(BX + gobuf_ret) && DX == load64(BX + gobuf_ctxt)"
+        + " && BP == load64(BX + gobuf_bp)");
     MOVQ($(0), mem(gobuf_sp, BX));                 // clear to help garbage collector
     MOVQ($(0), mem(gobuf_ret, BX));
     MOVQ($(0), mem(gobuf_ctxt, BX));

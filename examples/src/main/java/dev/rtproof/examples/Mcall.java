@@ -7,6 +7,7 @@ import dev.rtproof.dsl.Requires;
 import dev.rtproof.dsl.Routine;
 import dev.rtproof.dsl.Routines;
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.Unreachable;
 
 /**
  * {@code runtime·mcall} of Go 1.19's asm_amd64.s (reference §7.4): save the caller's state in
@@ -21,8 +22,11 @@ import dev.rtproof.dsl.Target;
  * apart), and g0's saved SP lies in mapped stack memory at least a page below the caller's frame. The
  * claims, checked just before {@code fn}'s code address is loaded: g.sched holds the caller's SP and PC,
  * g0 is installed in R14 and TLS, SP is g0.sched.sp − 8 with the old g in the spill slot, and DX is fn;
- * and badmcall is not reached. They are stated in {@code PendingClaims}: every access through g, m and g0
- * costs the verifier of today seconds, and none of them is decided within 60 s, too slow for every build.
+ * and badmcall is not reached — given that fn, a closure in the caller's frame here, is not badmcall
+ * itself (fn's code pointer is the caller's to choose; without that requirement rtproof shows fn = badmcall
+ * reaching it through {@code CALL R12}). Go's callers pass a static funcval ({@code mcall(park_m)});
+ * rtproof proves the claim for a closure on the stack only, where its memory model keeps the proof within
+ * seconds: a pointer that may point anywhere makes every access through it a case split over every region.
  */
 @Routines(target = Target.GO1_19)
 final class Mcall {
@@ -35,6 +39,8 @@ final class Mcall {
   @Requires("load64(runtime·m0 + m_g0) == runtime·g0")
   @Requires("load64(runtime·g0 + g_sched + gobuf_sp) <= SP - 4096"
       + " && load64(runtime·g0 + g_sched + gobuf_sp) >= SP - 0x80000")
+  @Requires("AX >= SP + 16 && AX <= SP + 256 && load64(AX) != runtime·badmcall")
+  @Unreachable("runtime·badmcall")
   static void mcall() {
     MOVQ(AX, DX);                                  // DX = fn
 
@@ -58,6 +64,10 @@ final class Mcall {
     MOVQ(R14, g(CX));
     MOVQ(mem(g_sched + gobuf_sp, R14), SP);        // sp = g0.sched.sp
     PUSHQ(AX);                                     // open up space for fn's arg spill slot
+    ASSERT("load64(AX + g_sched + gobuf_sp) == entry(SP) + 8"
+        + " && load64(AX + g_sched + gobuf_pc) == load64(entry(SP))");
+    ASSERT("AX == entry(R14) && R14 == runtime·g0 && load64(FS - 8) == runtime·g0");
+    ASSERT("SP == load64(runtime·g0 + g_sched + gobuf_sp) - 8 && load64(SP) == entry(R14) && DX == entry(AX)");
     MOVQ(mem(0, DX), R12);
     CALL(R12);                                     // fn(g)
     POPQ(AX);

@@ -9,6 +9,7 @@ import dev.rtproof.dsl.Routine;
 import dev.rtproof.dsl.Routines;
 import dev.rtproof.dsl.StackBalanced;
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.Unreachable;
 
 /**
  * {@code runtime·morestack} and {@code runtime·morestack_noctxt} of Go 1.19's asm_amd64.s (reference §7.7,
@@ -26,9 +27,6 @@ import dev.rtproof.dsl.Target;
  * g.sched = {pc: 0(SP), sp: SP + 8, bp: BP, ctxt: DX}, g0 is installed in TLS and SP = g0.sched.sp; the
  * bad-g0 and bad-gsignal calls are not reached. (The {@code CALL runtime·abort} after newstack is reached
  * exactly when newstack returns, which newstack never does; that is newstack's claim, not morestack's.)
- * They are stated in {@code PendingClaims}: every access through g, m and g0 costs the verifier of today
- * seconds, and none of them is decided within 60 s, too slow for every build. morestack_noctxt's are
- * proved here.
  */
 @Routines(target = Target.GO1_19)
 final class Morestack {
@@ -40,6 +38,7 @@ final class Morestack {
   @Requires("load64(runtime·m0 + m_g0) == runtime·g0 && load64(runtime·m0 + m_gsignal) != R14")
   @Requires("load64(runtime·g0 + g_sched + gobuf_sp) <= SP - 4096"
       + " && load64(runtime·g0 + g_sched + gobuf_sp) >= SP - 0x80000")
+  @Unreachable({"runtime·badmorestackg0", "runtime·badmorestackgsignal"})
   static void morestack() {
     // Cannot grow scheduler stack (m->g0).
     get_tls(CX);
@@ -81,6 +80,12 @@ final class Morestack {
     MOVQ(mem(m_g0, BX), BX);
     MOVQ(BX, g(CX));
     MOVQ(mem(g_sched + gobuf_sp, BX), SP);
+    ASSERT("load64(runtime·m0 + m_morebuf + gobuf_pc) == load64(entry(SP) + 8)"
+        + " && load64(runtime·m0 + m_morebuf + gobuf_sp) == entry(SP) + 16"
+        + " && load64(runtime·m0 + m_morebuf + gobuf_g) == R14");
+    ASSERT("load64(R14 + g_sched + gobuf_pc) == load64(entry(SP)) && load64(R14 + g_sched + gobuf_sp) == entry(SP) + 8"
+        + " && load64(R14 + g_sched + gobuf_bp) == entry(BP) && load64(R14 + g_sched + gobuf_ctxt) == entry(DX)");
+    ASSERT("load64(FS - 8) == runtime·g0 && SP == load64(runtime·g0 + g_sched + gobuf_sp)");
     CALL(sym("runtime·newstack"));
     CALL(sym("runtime·abort"));                    // crash if newstack returns
     RET();

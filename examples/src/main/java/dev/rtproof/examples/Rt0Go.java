@@ -3,29 +3,38 @@ package dev.rtproof.examples;
 import static dev.rtproof.dsl.Amd64.*;
 import static dev.rtproof.dsl.target.Go119.*;
 
+import dev.rtproof.dsl.Requires;
 import dev.rtproof.dsl.Routine;
 import dev.rtproof.dsl.Routines;
+import dev.rtproof.dsl.StackAligned;
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.TlsRoundTrip;
+import dev.rtproof.dsl.Unreachable;
 
 /**
  * {@code runtime·rt0_go} of Go 1.19's asm_amd64.s, linux, GOAMD64=v1 (no NEED_* checks), complete: the
  * argument copy, the g0 stack, CPUID, the {@code _cgo_init} branch that recomputes the guards, settls and
  * the TLS self-test, the g0/m0 binding, the runtime's initialisation calls, the main goroutine, mstart.
  *
- * <p>The bootstrap run ({@code dev.rtproof.examples.bootstrap.Bootstrap}) executes it. Its properties are
- * stated in {@code PendingClaims}: SP 16-byte aligned at the calls of settls, check, args, osinit,
- * schedinit and mstart (newproc is called after one PUSHQ, at SP ≡ 8); the TLS round trip; abort
- * unreachable, given that mstart0 never returns and {@code _cgo_init} does not hold abort's address; and
- * after CLD the g0/m0 binding and the g0 stack (hi = SP on both paths; lo = SP − 65536 + 104 and the guards
- * = lo without cgo; the guards = lo + StackGuard after {@code _cgo_init}, which sets lo itself). Each takes
- * 2.3–2.8 s of CPU (6–9 s on this shared machine) with six calls into runtime functions that have no
- * routine, too slow for every build; {@link Rt0GoHead} and {@link Rt0GoParts} prove them in pieces.
+ * <p>The bootstrap run ({@code dev.rtproof.examples.bootstrap.Bootstrap}) executes it. Claims: SP 16-byte
+ * aligned at the calls of settls, check, args, osinit, schedinit and mstart (newproc is called after one
+ * PUSHQ, at SP ≡ 8); the TLS round trip; abort unreachable, given that mstart never returns (the
+ * {@code @Contract} on {@link Rt0Go116}: contracts hold in every target's program) and {@code _cgo_init}
+ * does not hold abort's address; and
+ * before the CALL of check the g0/m0 binding and the g0 stack (hi = SP on both paths; lo = SP − 65536 + 104
+ * and the guards = lo without cgo; the guards = lo + StackGuard after {@code _cgo_init}, which sets lo
+ * itself). {@link Rt0GoHead} and {@link Rt0GoParts} state the same in pieces, as the seeds walk through it.
  */
 @Routines(target = Target.GO1_19)
 final class Rt0Go {
   private Rt0Go() {}
 
   @Routine(symbol = "runtime·rt0_go", flags = NOSPLIT | TOPFRAME)
+  @Requires("load64(_cgo_init) != runtime·abort")
+  @StackAligned(value = 16, at = {"runtime·settls", "runtime·check", "runtime·args", "runtime·osinit",
+      "runtime·schedinit", "runtime·mstart"})
+  @TlsRoundTrip(m = "runtime·m0")
+  @Unreachable("runtime·abort")
   static void rt0_go() {
     // copy arguments forward on an even stack
     MOVQ(DI, AX);                                  // argc
@@ -112,6 +121,15 @@ final class Rt0Go {
 
     CLD();                                         // convention is D is always left cleared
 
+    ASSERT("load64(FS - 8) == runtime·g0 && load64(runtime·m0 + m_g0) == runtime·g0"
+        + " && load64(runtime·g0 + g_m) == runtime·m0 && load64(runtime·g0 + g_stack + stack_hi) == SP");
+    ASSERT("load64(_cgo_init) != 0 || (load64(runtime·m0 + m_tls) == runtime·g0"
+        + " && load64(runtime·g0 + g_stack + stack_lo) == SP - 65536 + 104"
+        + " && load64(runtime·g0 + g_stackguard0) == load64(runtime·g0 + g_stack + stack_lo)"
+        + " && load64(runtime·g0 + g_stackguard1) == load64(runtime·g0 + g_stack + stack_lo))");
+    ASSERT("load64(_cgo_init) == 0"
+        + " || (load64(runtime·g0 + g_stackguard0) == load64(runtime·g0 + g_stack + stack_lo) + const__StackGuard"
+        + " && load64(runtime·g0 + g_stackguard1) == load64(runtime·g0 + g_stack + stack_lo) + const__StackGuard)");
     CALL(sym("runtime·check"));
 
     MOVL(mem(24, SP), AX);                         // copy argc

@@ -4,12 +4,15 @@ import static dev.rtproof.dsl.Amd64.*;
 import static dev.rtproof.dsl.Linux.*;
 import static dev.rtproof.dsl.target.Go116.*;
 
+import dev.rtproof.dsl.Contract;
 import dev.rtproof.dsl.Ensures;
 import dev.rtproof.dsl.Requires;
 import dev.rtproof.dsl.Routine;
 import dev.rtproof.dsl.Routines;
+import dev.rtproof.dsl.StackAligned;
 import dev.rtproof.dsl.StackBalanced;
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.TlsRoundTrip;
 import dev.rtproof.dsl.Unreachable;
 
 /**
@@ -26,16 +29,22 @@ import dev.rtproof.dsl.Unreachable;
  * else keeps its runtime name. The dead {@code MOVQ $runtime·debugCallV1(SB), AX; RET} after the final RET
  * is left out, as in {@link Rt0Go}.
  *
- * <p>Its properties (every CALL 16-byte aligned, the TLS round trip, abort unreachable once mstart — a Go
- * function in 1.16 — never returns) are stated in {@code PendingClaims}: like Go 1.19's, they take seconds
- * each with six calls into runtime functions that have no routine, too slow for every build; the parts
- * ({@link Rt0Go116Parts}) prove the Go 1.16 specifics in pieces.
+ * <p>Claims: every CALL 16-byte aligned, the TLS round trip, abort unreachable — given that {@code _cgo_init}
+ * does not hold abort's address and mstart, a Go function in 1.16, never returns (its {@code @Contract}
+ * here; contracts hold in every target's program, and in Go 1.19's, where mstart is {@link Mstart}'s
+ * routine calling mstart0, it never returns either). The parts ({@link Rt0Go116Parts}) state the
+ * Go 1.16 specifics in pieces.
  */
 @Routines(target = Target.GO1_16)
+@Contract(symbol = "runtime·mstart", ensures = "false")
 final class Rt0Go116 {
   private Rt0Go116() {}
 
   @Routine(symbol = "go116·rt0_go", flags = NOSPLIT | TOPFRAME)
+  @Requires("load64(_cgo_init) != runtime·abort")
+  @StackAligned(16)
+  @TlsRoundTrip(m = "runtime·m0")
+  @Unreachable("runtime·abort")
   static void rt0_go() {
     // copy arguments forward on an even stack
     MOVQ(DI, AX);                                  // argc

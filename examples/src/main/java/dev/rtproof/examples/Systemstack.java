@@ -3,10 +3,13 @@ package dev.rtproof.examples;
 import static dev.rtproof.dsl.Amd64.*;
 import static dev.rtproof.dsl.target.Go119.*;
 
+import dev.rtproof.dsl.Ensures;
 import dev.rtproof.dsl.Requires;
 import dev.rtproof.dsl.Routine;
 import dev.rtproof.dsl.Routines;
+import dev.rtproof.dsl.StackBalanced;
 import dev.rtproof.dsl.Target;
+import dev.rtproof.dsl.Unreachable;
 
 /**
  * {@code runtime·systemstack}, its helper {@code gosave_systemstack_switch<>} and the dummy
@@ -17,14 +20,14 @@ import dev.rtproof.dsl.Target;
  * helper, which reads g from R14); g.sched.ctxt is zero ({@code func save}'s assertion); g is one of m0's
  * goroutines (gsignal, g0 or curg), m0's g0 is either g itself (systemstack is called on g0) or the global
  * {@code runtime·g0}, whose saved SP lies in mapped stack memory at least a page below the caller's frame;
- * fn is a closure in the caller's frame (Go allocates a non-escaping closure there).
+ * fn is a closure in the caller's frame (Go allocates a non-escaping closure there) whose function is neither
+ * abort nor badsystemstack (fn's code pointer is the caller's to choose; without that requirement rtproof
+ * shows fn = abort reaching abort through {@code JMP DI}).
  *
  * <p>Claims: the stack is balanced at both exits (the RET after the switch back, and the noswitch tail
  * call), the g installed in TLS at exit is the caller's (R14 holds it at entry; systemstack does not restore
  * R14 itself, the ABIInternal caller reloads it), neither abort nor badsystemstack is reached. The helper
  * records the caller's SP, BP and systemstack_switch as PC in g.sched, clears ret, and does not reach abort.
- * The claims are stated in {@code PendingClaims}: every access through g, m and g0 costs the verifier of
- * today seconds, and none of them is decided within 60 s, too slow for every build.
  */
 @Routines(target = Target.GO1_19)
 final class Systemstack {
@@ -46,6 +49,10 @@ final class Systemstack {
   @Requires("load64(runtime·g0 + g_sched + gobuf_sp) <= SP - 4096"
       + " && load64(runtime·g0 + g_sched + gobuf_sp) >= SP - 0x80000")
   @Requires("load64(SP + 8) >= SP + 16 && load64(SP + 8) <= SP + 256")
+  @Requires("load64(load64(SP + 8)) != runtime·abort && load64(load64(SP + 8)) != runtime·badsystemstack")
+  @StackBalanced
+  @Ensures("load64(FS - 8) == entry(R14)")
+  @Unreachable({"runtime·badsystemstack", "runtime·abort"})
   static void systemstack() {
     MOVQ(arg("fn", 0), DI);                        // DI = fn
     get_tls(CX);
@@ -109,6 +116,11 @@ final class Systemstack {
    */
   @Routine(symbol = "gosave_systemstack_switch<>", flags = NOSPLIT)
   @Requires("R14 == load64(FS - 8) && load64(R14 + g_sched + gobuf_ctxt) == 0")
+  @StackBalanced
+  @Unreachable("runtime·abort")
+  @Ensures("load64(R14 + g_sched + gobuf_pc) == runtime·systemstack_switch"
+      + " && load64(R14 + g_sched + gobuf_sp) == SP + 8 && load64(R14 + g_sched + gobuf_bp) == BP"
+      + " && load64(R14 + g_sched + gobuf_ret) == 0 && R14 == entry(R14)")
   static void gosave_systemstack_switch() {
     MOVQ($(sym("runtime·systemstack_switch")), R9);
     MOVQ(R9, mem(g_sched + gobuf_pc, R14));

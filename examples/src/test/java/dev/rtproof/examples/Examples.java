@@ -1,9 +1,11 @@
 package dev.rtproof.examples;
 
+import dev.rtproof.dsl.ir.Contract;
 import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.emulator.ContractSection;
 import dev.rtproof.emulator.DataSection;
 import dev.rtproof.emulator.Emulator;
 import dev.rtproof.emulator.RoutineProgram;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The compiled examples as the tools see them: every generated program and {@code @DataSection} on the
- * classpath, and the program of one target with a routine swapped for a variant (a mutant).
+ * The compiled examples as the tools see them: every generated program, {@code @DataSection} and
+ * {@code @Contract} on the classpath, and the program of one target with a routine swapped for a variant (a mutant).
  */
 final class Examples {
   private Examples() {}
@@ -31,6 +33,7 @@ final class Examples {
 
   static final List<RoutineProgram> PROGRAMS = load();
   static final List<DataSymbol> DATA = data();
+  static final List<Contract> CONTRACTS = contracts();
 
   private static List<RoutineProgram> load() {
     List<RoutineProgram> out = new ArrayList<>();
@@ -41,6 +44,12 @@ final class Examples {
   private static List<DataSymbol> data() {
     List<DataSymbol> out = new ArrayList<>();
     ServiceLoader.load(DataSection.class).forEach(d -> out.addAll(d.symbols()));
+    return List.copyOf(out);
+  }
+
+  private static List<Contract> contracts() {
+    List<Contract> out = new ArrayList<>();
+    ServiceLoader.load(ContractSection.class).forEach(c -> out.addAll(c.contracts()));
     return List.copyOf(out);
   }
 
@@ -62,7 +71,7 @@ final class Examples {
     if (all.stream().noneMatch(r -> r == routine)) {
       all.add(routine);
     }
-    return new Program(all, DATA, List.of());
+    return new Program(all, DATA, CONTRACTS);
   }
 
   /** The property of {@code routine} whose label starts with {@code label} (exactly one). */

@@ -11,8 +11,8 @@ import dev.rtproof.emulator.RunResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Go 1.19 scheduler routines run in the emulator as their javadoc describes (their claims wait in
- * {@link PendingClaims}; gogo's are proved in the build).
+ * The Go 1.19 scheduler routines run in the emulator as their javadoc describes (their claims are proved in
+ * the build).
  */
 class SchedulerRoutinesTest {
   private final Emulator e = Examples.emulator("GO1_19");

@@ -143,9 +143,9 @@ public final class Verifier {
       env.named(spec.args());
       setup.prepare(env);
       SymState entry = SymbolicExecutor.initial(env, routine);
-      EntryRequirements.assume(env, entry, routine.requires());
-      Findings findings = new Findings();
       PathOracle oracle = new PathOracle(env, deadline);
+      EntryRequirements.assume(env, entry, routine.requires(), oracle);
+      Findings findings = new Findings();
       PropertyCheck check = setup.check(new CheckContext(env, findings, spec, entry, oracle));
       SymbolicExecutor executor = new SymbolicExecutor(env, check, findings, oracle, deadline)
           .merging(options.merge());
@@ -270,9 +270,21 @@ public final class Verifier {
     if (solving.check(smt.all(failing), smt.all(all.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
       return solving.model();
     }
-    List<BoolExpr> replayable = new ArrayList<>(env.replayable());
-    replayable.add(halts);
-    if (solving.check(failing, smt.all(replayable.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
+    // Keep what a replay needs (each indirect call going to code), one condition at a time: a condition the
+    // violation rules out (an indirect call to a data symbol's address) must not cost the others.
+    List<BoolExpr> chosen = new ArrayList<>();
+    for (BoolExpr c : env.replayable()) {
+      chosen.add(c);
+      if (solving.check(failing, smt.all(chosen.toArray(new BoolExpr[0]))) != Solving.Answer.SAT) {
+        chosen.remove(chosen.size() - 1);
+      }
+    }
+    chosen.add(halts);
+    if (solving.check(failing, smt.all(chosen.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
+      return solving.model();
+    }
+    chosen.remove(chosen.size() - 1);
+    if (!chosen.isEmpty() && solving.check(failing, smt.all(chosen.toArray(new BoolExpr[0]))) == Solving.Answer.SAT) {
       return solving.model();
     }
     if (!env.replayable().isEmpty() && solving.check(failing, halts) == Solving.Answer.SAT) {

@@ -25,15 +25,20 @@ import java.util.List;
 public final class EntryRequirements {
   private final Environment env;
   private final SymState entry;
+  private final PathOracle oracle;
 
-  private EntryRequirements(Environment env, SymState entry) {
+  private EntryRequirements(Environment env, SymState entry, PathOracle oracle) {
     this.env = env;
     this.entry = entry;
+    this.oracle = oracle;
   }
 
-  /** Assumes {@code requires} on {@code entry} (the routine's entry state), pinning what the equations say. */
-  public static void assume(Environment env, SymState entry, List<Condition> requires) {
-    EntryRequirements r = new EntryRequirements(env, entry);
+  /**
+   * Assumes {@code requires} on {@code entry} (the routine's entry state), pinning what the equations say; a
+   * load through a pointer that names no region is resolved with {@code oracle} on the conjuncts before it.
+   */
+  public static void assume(Environment env, SymState entry, List<Condition> requires, PathOracle oracle) {
+    EntryRequirements r = new EntryRequirements(env, entry, oracle);
     for (Condition c : requires) {
       Expr e;
       try {
@@ -69,7 +74,7 @@ public final class EntryRequirements {
   }
 
   private ExprTranslator translator() {
-    return new ExprTranslator(env, entry, Snapshot.of(entry), null);
+    return new ExprTranslator(env, entry, Snapshot.of(entry), oracle);
   }
 
   /** Makes {@code place} (a free entry register or a word of memory at a known place) read {@code value}. */

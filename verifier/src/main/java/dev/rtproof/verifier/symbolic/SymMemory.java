@@ -110,6 +110,16 @@ public final class SymMemory {
       boolean right = collect((BitVecExpr) a.getArgs()[2], path, smt.all(when, smt.not(c)), bytes, oracle, out, true);
       return left && right;
     }
+    BitVecExpr[] shifted = iteOffset(a);
+    if (shifted != null) {
+      // (c ? x : y) + k, as FS - 8 after a merge of a path that set FS: each side on its own.
+      BoolExpr c = (BoolExpr) shifted[0].getArgs()[0];
+      boolean left = collect(smt.add((BitVecExpr) shifted[0].getArgs()[1], shifted[1]), path, smt.all(when, c), bytes,
+          oracle, out, true);
+      boolean right = collect(smt.add((BitVecExpr) shifted[0].getArgs()[2], shifted[1]), path,
+          smt.all(when, smt.not(c)), bytes, oracle, out, true);
+      return left && right;
+    }
     Smt.Affine affine = Smt.affine(a);
     if (affine != null) {
       int region = env.regionOfBase(affine.variable());
@@ -156,6 +166,20 @@ public final class SymMemory {
       out.add(piece(when, i, smt.sub(a, rs.get(i).start()), bytes));
     }
     return false;
+  }
+
+  /** {@code {ite, k}} when {@code a} is {@code ite + k} or {@code k + ite} for a numeral k, else null. */
+  private static BitVecExpr[] iteOffset(BitVecExpr a) {
+    if (!a.isBVAdd() || a.getNumArgs() != 2) {
+      return null;
+    }
+    Expr<?>[] args = a.getArgs();
+    for (int i = 0; i < 2; i++) {
+      if (args[i].isITE() && Smt.numeral(args[1 - i]) != null) {
+        return new BitVecExpr[] {(BitVecExpr) args[i], (BitVecExpr) args[1 - i]};
+      }
+    }
+    return null;
   }
 
   /** A piece of an access of {@code bytes}; concrete only when its numeral offset fits the region. */
@@ -230,6 +254,12 @@ public final class SymMemory {
       }
       BoolExpr in = inside(p, bytes);
       RegionMemory m = writable(p.region());
+      if (p.concrete() != null) {
+        // One side of a merged address: the bytes there hold the value when this side applies.
+        long k = p.concrete();
+        m.store(k, bytes, smt.ite(in, value, m.load(k, bytes)));
+        continue;
+      }
       ArrayExpr<BitVecSort, BitVecSort> before = m.array();
       m.store(p.offset(), bytes, value);
       m.replace(smt.iteArray(in, m.array(), before));

@@ -260,9 +260,60 @@ public final class SymbolicExecutor {
         if (in.op() == Op.UNDEF) {
           return false;
         }
+        BitVecExpr unaligned = alignedDown(s, in);
         semantics.exec(s, in);
         s.index++;
+        if (unaligned != null) {
+          splitAlignment(s, in, unaligned);
+        }
         return true;
+      }
+    }
+  }
+
+  /** Largest alignment whose cases are split: 2^6, eight states. */
+  private static final int MAX_SPLIT_BITS = 6;
+
+  /**
+   * For {@code ANDQ $-2^n, R} (4 ≤ n ≤ 6) with R = base + k, the base an 8-aligned region base (the entry SP,
+   * a data symbol): R's value before; else null.
+   */
+  private BitVecExpr alignedDown(SymState s, Instr in) {
+    if (in.op() != Op.ANDQ || !(in.arg(0) instanceof dev.rtproof.dsl.ir.Imm mask)
+        || !(in.arg(1) instanceof Reg r) || r.kind() != Reg.Kind.GPR || env.operandTerm(in, 0) != null) {
+      return null;
+    }
+    long low = -mask.value();
+    int bits = Long.numberOfTrailingZeros(low);
+    if (Long.bitCount(low) != 1 || bits < 4 || bits > MAX_SPLIT_BITS) {
+      return null;
+    }
+    BitVecExpr before = s.regs[r.number()];
+    Smt.Affine a = Smt.affine(before);
+    return a != null && env.regionOfBase(a.variable()) >= 0 ? before : null;
+  }
+
+  /**
+   * Aligning base + k down to 2^n subtracts (k mod 8) + 8p, where p is bits 3..n-1 of base + k (the base is
+   * 8-aligned): one state per p, each with the register at base + a constant, so that the stack accesses
+   * after rt0_go's {@code ANDQ $~15, SP} keep concrete offsets. The cases cover every value; the states meet
+   * again at the next join point.
+   */
+  private void splitAlignment(SymState s, Instr in, BitVecExpr before) {
+    int bits = Long.numberOfTrailingZeros(-((dev.rtproof.dsl.ir.Imm) in.arg(0)).value());
+    int r = ((Reg) in.arg(1)).number();
+    long k = Smt.affine(before).constant();
+    BitVecExpr middle = smt.extract(bits - 1, 3, before);
+    List<SymState> cases = new ArrayList<>();
+    for (long p = (1L << (bits - 3)) - 1; p >= 0; p--) {
+      SymState c = p == 0 ? s : s.copy();
+      c.assume(smt.eq(middle, smt.bv(p, bits - 3)));
+      c.regs[r] = smt.addConstant(before, -(k & 7) - 8 * p);
+      cases.add(c);
+    }
+    for (SymState c : cases) {
+      if (c != s) {
+        work.add(c);
       }
     }
   }
