@@ -58,22 +58,7 @@ public final class PathOracle {
   }
 
   private boolean unsat(BoolExpr path, BoolExpr c) {
-    long left = (deadline - System.nanoTime()) / 1_000_000;
-    if (left <= 0) {
-      return false;
-    }
-    queries++;
-    Z3Calls.counted();
-    Params p = env.smt.ctx.mkParams();
-    p.add("timeout", (int) Math.min(left, QUERY_MILLIS));
-    solver.setParameters(p);
-    solver.push();
-    try {
-      solver.add(path, c);
-      return solver.check() == Status.UNSATISFIABLE;
-    } finally {
-      solver.pop();
-    }
+    return ask(status -> status == Status.UNSATISFIABLE, false, path, c);
   }
 
   /** Where one model of a path puts an access: region {@code region}, at offset {@code offset} in it. */
@@ -84,9 +69,29 @@ public final class PathOracle {
    * when there is no model in time or it puts them in no region.
    */
   public Place plausiblePlace(BoolExpr path, BitVecExpr address, int bytes) {
+    return ask(status -> status == Status.SATISFIABLE ? place(solver.getModel(), address, bytes) : null, null, path);
+  }
+
+  private Place place(Model m, BitVecExpr address, int bytes) {
+    long a = Smt.value(m, address);
+    java.util.List<Environment.Region> rs = env.regions();
+    for (int i = 0; i < rs.size(); i++) {
+      long offset = a - Smt.value(m, rs.get(i).start());
+      if (rs.get(i).size() >= bytes && Long.compareUnsigned(offset, rs.get(i).size() - bytes) <= 0) {
+        return new Place(i, offset);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * One query: {@code assertions} on top of the placement constraints, answered by {@code answer} while they
+   * are asserted (a model can be read); {@code outOfTime} when the budget is spent.
+   */
+  private <T> T ask(java.util.function.Function<Status, T> answer, T outOfTime, BoolExpr... assertions) {
     long left = (deadline - System.nanoTime()) / 1_000_000;
     if (left <= 0) {
-      return null;
+      return outOfTime;
     }
     queries++;
     Z3Calls.counted();
@@ -95,20 +100,8 @@ public final class PathOracle {
     solver.setParameters(p);
     solver.push();
     try {
-      solver.add(path);
-      if (solver.check() != Status.SATISFIABLE) {
-        return null;
-      }
-      Model m = solver.getModel();
-      long a = Smt.value(m, address);
-      java.util.List<Environment.Region> rs = env.regions();
-      for (int i = 0; i < rs.size(); i++) {
-        long offset = a - Smt.value(m, rs.get(i).start());
-        if (rs.get(i).size() >= bytes && Long.compareUnsigned(offset, rs.get(i).size() - bytes) <= 0) {
-          return new Place(i, offset);
-        }
-      }
-      return null;
+      solver.add(assertions);
+      return answer.apply(solver.check());
     } finally {
       solver.pop();
     }
