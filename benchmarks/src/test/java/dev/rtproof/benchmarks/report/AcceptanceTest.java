@@ -50,4 +50,15 @@ class AcceptanceTest {
     assertTrue(md.contains("| the same, claiming the sum of the branches (`ensures(BX <= 64)`) | UNKNOWN after 20.0 s | **no** |"), md);
     assertTrue(md.contains("| not measured | **no** |"), md);
   }
+
+  @Test
+  void aSizeNotRunAfterASmallerOneTimedOutSaysSo() {
+    Map<String, String> r = allMet();
+    r.remove("scaling.counted_diamonds.merged.64.ms");
+    r.remove("scaling.counted_diamonds.merged.64.status");
+    r.put("scaling.counted_diamonds.merged.32.ms", "10015");
+    r.put("scaling.counted_diamonds.merged.32.status", "UNKNOWN");
+    String md = Acceptance.table(r);
+    assertTrue(md.contains("(`ensures(BX <= 64)`) | not run: size 32 was UNKNOWN after 10.0 s | **no** |"), md);
+  }
 }
