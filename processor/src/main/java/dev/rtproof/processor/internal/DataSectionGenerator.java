@@ -1,19 +1,13 @@
 package dev.rtproof.processor.internal;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.rtproof.dsl.ir.DataSymbol;
 import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.SymAddr;
 import dev.rtproof.dsl.ir.TextFlags;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Generates the class of one {@code @DataSection} method: a {@code DataSection} whose {@code symbols()}
@@ -24,25 +18,9 @@ final class DataSectionGenerator {
   private static final String IR = "dev.rtproof.dsl.ir";
 
   JavaFile generate(ClassName name, List<DataSymbol> symbols, String origin) {
-    ClassName dataSymbol = ClassName.get(IR, "DataSymbol");
-    ClassName list = ClassName.get(List.class);
-    CodeBlock.Builder init = CodeBlock.builder().add("$T.of(", list).indent();
-    for (int i = 0; i < symbols.size(); i++) {
-      init.add(i == 0 ? "\n" : ",\n").add(symbol(symbols.get(i)));
-    }
-    init.unindent().add(")");
-    TypeSpec type = TypeSpec.classBuilder(name)
-        .addJavadoc("The globals of {@code $L}.\n", JavaLiterals.comment(origin))
-        .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-            .addMember("value", "$S", ProgramGenerator.GENERATOR).build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ClassName.get("dev.rtproof.emulator", "DataSection"))
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(list, dataSymbol), "SYMBOLS", Modifier.PUBLIC,
-            Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build())
-        .addMethod(MethodSpec.methodBuilder("symbols").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(list, dataSymbol)).addStatement("return SYMBOLS").build())
-        .build();
-    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+    CodeBlock javadoc = CodeBlock.of("The globals of {@code $L}.\n", JavaLiterals.comment(origin));
+    return SectionClass.of(name, javadoc, "DataSection", ClassName.get(IR, "DataSymbol"), "SYMBOLS", "symbols",
+        symbols.stream().map(DataSectionGenerator::symbol).toList());
   }
 
   private static CodeBlock symbol(DataSymbol d) {
