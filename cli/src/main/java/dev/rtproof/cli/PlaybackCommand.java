@@ -1,15 +1,17 @@
 package dev.rtproof.cli;
 
 import dev.rtproof.emulator.RoutineProgram;
+import dev.rtproof.verifier.RoutineCatalog;
 import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.report.JsonReportReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.ServiceLoader;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +69,16 @@ final class PlaybackCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("rtproof: " + report + " has no counterexample to play back");
       return 0;
     }
-    for (PlaybackTests.Source t : PlaybackTests.of(found, pkg, this::targetOf)) {
+    Map<String, String> targets = classpathTargets();
+    UnaryOperator<String> targetOf = routine -> {
+      String t = target != null ? target : targets.get(routine);
+      if (t == null) {
+        throw new ParameterException(spec.commandLine(), routine
+            + " is not on the classpath, so its target is unknown: give --target (e.g. GO1_19)");
+      }
+      return t;
+    };
+    for (PlaybackTests.Source t : PlaybackTests.of(found, pkg, targetOf)) {
       if (out == null) {
         stdout.print(t.text());
       } else {
@@ -85,13 +96,14 @@ final class PlaybackCommand implements Callable<Integer> {
         && (properties.isEmpty() || properties.contains(v.property()) || properties.contains(v.label()));
   }
 
-  private String targetOf(String routine) {
-    if (target != null) {
-      return target;
+  /** Each routine on the classpath → its target (none needed when --target names it). */
+  private Map<String, String> classpathTargets() {
+    Map<String, String> targets = new HashMap<>();
+    if (target == null) {
+      for (RoutineProgram p : new RoutineCatalog(Thread.currentThread().getContextClassLoader()).programs()) {
+        targets.putIfAbsent(p.routine().symbol(), p.routine().target());
+      }
     }
-    Optional<String> t = ServiceLoader.load(RoutineProgram.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.routine().symbol().equals(routine)).map(p -> p.routine().target()).findFirst();
-    return t.orElseThrow(() -> new ParameterException(spec.commandLine(), routine
-        + " is not on the classpath, so its target is unknown: give --target (e.g. GO1_19)"));
+    return targets;
   }
 }

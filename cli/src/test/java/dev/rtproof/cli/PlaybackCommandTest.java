@@ -90,4 +90,18 @@ class PlaybackCommandTest {
     assertTrue(err.toString().contains("no counterexample of runtime·settls"), err.toString());
     assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
   }
+
+  @Test
+  void aRoutineOffTheClasspathNeedsATarget(@TempDir Path dir) throws Exception {
+    Path report = violationReport(dir);
+    String json = Files.readString(report);
+    assertTrue(json.contains("·unbalanced"), json);
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.json"), json.replace("·unbalanced", "·elsewhere"));
+    assertEquals(2, run("playback", elsewhere.toString()));
+    assertTrue(err.toString().contains("·elsewhere is not on the classpath, so its target is unknown: give --target"),
+        err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("playback", elsewhere.toString(), "--target", "GO1_19"), err.toString());
+    assertTrue(out.toString().contains("class ElsewhereStackBalancePlaybackTest"), out.toString());
+  }
 }
