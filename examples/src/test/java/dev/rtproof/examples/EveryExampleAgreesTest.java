@@ -38,11 +38,14 @@ class EveryExampleAgreesTest {
     // One emulator holds one target's routines: the examples' Go 1.16 and Go 1.19 runtimes run apart.
     Map<String, List<RoutineProgram>> byTarget = generated.stream()
         .collect(Collectors.groupingBy(p -> p.routine().target(), TreeMap::new, Collectors.toList()));
+    Map<String, List<RoutineProgram>> interpretedByTarget = new TreeMap<>();
+    byTarget.forEach((target, programs) -> interpretedByTarget.put(target,
+        programs.stream().map(q -> (RoutineProgram) new Interpreter(q.routine())).toList()));
     SplittableRandom rnd = new SplittableRandom(19);
     Map<String, Integer> outcomes = new TreeMap<>();
     for (RoutineProgram p : generated) {
       List<RoutineProgram> same = byTarget.get(p.routine().target());
-      List<RoutineProgram> interpreted = same.stream().map(q -> (RoutineProgram) new Interpreter(q.routine())).toList();
+      List<RoutineProgram> interpreted = interpretedByTarget.get(p.routine().target());
       String symbol = p.routine().symbol();
       for (int k = 0; k < STATES; k++) {
         long[] regs = new long[16];
