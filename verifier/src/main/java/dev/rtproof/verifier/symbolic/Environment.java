@@ -328,7 +328,7 @@ public final class Environment {
   public String answeredFunction() {
     for (String symbol : layout.textSymbols().keySet()) {
       if (program.routine(symbol) == null && !named.contains(symbol) && !symbol.equals(dev.rtproof.emulator.Emulator.ABORT)
-          && !symbol.startsWith("runtime·morestack") && !symbol.contains("·morestack")) {
+          && !symbol.contains("·morestack")) {
         return symbol;
       }
     }
