@@ -2,6 +2,7 @@ package dev.rtproof.processor;
 
 import com.google.testing.compile.Compilation;
 import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.processor.internal.InMemoryCompiler;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.HashMap;
@@ -26,16 +27,7 @@ final class GeneratedRoutines {
         }
       }
     }
-    ClassLoader loader = new ClassLoader(GeneratedRoutines.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
+    ClassLoader loader = InMemoryCompiler.loader(classes);
     Map<String, Routine> out = new TreeMap<>();
     for (String name : classes.keySet()) {
       Class<?> k = loader.loadClass(name);

@@ -20,7 +20,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Compiles generated Java sources in memory, against the test classpath, and loads the classes. */
-final class InMemoryCompiler {
+public final class InMemoryCompiler {
   private InMemoryCompiler() {}
 
   /** A source file: its class's binary name and text. */
@@ -51,7 +51,7 @@ final class InMemoryCompiler {
   }
 
   /** A class loader defining {@code classes}. */
-  static ClassLoader loader(Map<String, byte[]> classes) {
+  public static ClassLoader loader(Map<String, byte[]> classes) {
     return new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
