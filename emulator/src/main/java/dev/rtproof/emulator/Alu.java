@@ -147,6 +147,16 @@ public final class Alu {
     return (base & ~covered) | (undefinedBy(code, b) & covered);
   }
 
+  /**
+   * Gives {@code m} the RFLAGS and undefined mask of a pending operation over base flags {@code base}
+   * (undefined mask {@code undefined}): what generated code does when the machine takes back its state,
+   * in one call so that no value of the code is still needed after a call (which would keep it on the stack).
+   */
+  public static void settle(Machine m, long base, long undefined, int code, long a, long b, long r) {
+    m.rflags = rflags(base, code, a, b, r);
+    m.undefinedFlags = undefined(undefined, code, b);
+  }
+
   /** Evaluates a jump condition on RFLAGS. */
   public static boolean test(Cond c, long rflags) {
     return c.test((rflags & CF) != 0, (rflags & PF) != 0, (rflags & ZF) != 0, (rflags & SF) != 0,

@@ -4,7 +4,9 @@ import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Instr;
 import dev.rtproof.dsl.ir.Lowered;
 import dev.rtproof.dsl.ir.Op;
+import dev.rtproof.dsl.ir.Op.Form;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,20 +44,68 @@ final class Blocks {
       }
     }
     int from = 0;
+    for (int[] loop : loops()) {
+      split(from, loop[0]);
+      chunks.add(loop);
+      from = loop[1];
+    }
+    split(from, n);
+  }
+
+  /**
+   * The loops that get a chunk of their own: {@code [t, j + 1)} for a branch at {@code j} back to
+   * {@code t <= j}, at most {@link #CHUNK_WEIGHT} heavy, innermost first, none overlapping another, in order.
+   * In its own method a loop's registers are all the JIT has to keep: in a method with more code around it
+   * they were live across that code's calls, and HotSpot (whose Java calls preserve no register) kept them
+   * on the stack inside the loop too, halving the speed of a tight loop.
+   */
+  private List<int[]> loops() {
+    List<int[]> candidates = new ArrayList<>();
+    for (int j = 0; j < lowered.size(); j++) {
+      int t = lowered.target()[j];
+      boolean branch = lowered.at(j).op().form() == Form.JMP || lowered.at(j).op().form() == Form.JCC;
+      if (branch && t >= 0 && t <= j && weight(t, j + 1) <= CHUNK_WEIGHT) {
+        candidates.add(new int[] {t, j + 1});
+      }
+    }
+    candidates.sort(Comparator.<int[]>comparingInt(l -> l[1] - l[0]).thenComparingInt(l -> l[0]));
+    List<int[]> chosen = new ArrayList<>();
+    for (int[] c : candidates) {
+      if (chosen.stream().noneMatch(l -> c[0] < l[1] && l[0] < c[1])) {
+        chosen.add(c);
+      }
+    }
+    chosen.sort(Comparator.comparingInt(l -> l[0]));
+    return chosen;
+  }
+
+  /** Adds chunks covering {@code [from, to)} (whole blocks), each as heavy as {@link #CHUNK_WEIGHT} or a block more. */
+  private void split(int from, int to) {
     int weight = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       if (start[i] && i > from && weight >= CHUNK_WEIGHT) {
         chunks.add(new int[] {from, i});
         from = i;
         weight = 0;
       }
+      weight += weight(i, i + 1);
+    }
+    if (from < to) {
+      chunks.add(new int[] {from, to});
+    }
+  }
+
+  /** The weight of instructions {@code [from, to)}; see {@link #CHUNK_WEIGHT}. */
+  private int weight(int from, int to) {
+    int weight = 0;
+    for (int i = from; i < to; i++) {
       Instr in = lowered.at(i);
       weight += switch (in.op().form()) {
         case NULLARY, BYTE, UNSUPPORTED -> endsBlock(in) ? HANDOFF_WEIGHT : 1;
         default -> 1;
       };
     }
-    chunks.add(new int[] {from, n});
+    return weight;
   }
 
   /** True when execution may not simply continue with the next instruction in the same block. */

@@ -22,6 +22,10 @@ import java.util.TreeSet;
  * current instruction are updated only before instructions that may fault, so a trap reports exactly what
  * the interpreter reports. Everything the locals hold goes back to the machine whenever the machine is
  * observable: leaving, faulting, syscalls, CPUID.
+ *
+ * <p>A block that branches back to its own start is a Java loop over the rounds the step limit allows
+ * from its start; when they run out, control goes round the switch to the block's start again, whose
+ * check hands the round the limit falls in to the precise code.
  */
 final class FastChunk {
   private final Lowered lowered;
@@ -33,6 +37,10 @@ final class FastChunk {
   private final Set<Integer> regs = new TreeSet<>();
   private StringBuilder out = new StringBuilder();
   private int indent;
+  /** The block being written when it branches back to its own start ({@code [start, end)}), else null. */
+  private int[] loop;
+  /** The data instructions of the block being written. */
+  private FastInstructions data;
 
   FastChunk(Blocks blocks, int from, int to, FastOperands ops, String symbol) {
     this.lowered = blocks.lowered();
@@ -92,25 +100,38 @@ final class FastChunk {
     open("while (true) {");
     out.append(blocksCode);
     close();
-    line("// leaving the chunk: the machine takes back what the locals hold");
-    sync();
-    line("return next;");
     indent--;
     open("} catch (MachineFault f) {");
     sync();
     line("throw f;");
     close();
+    // Outside the try: the calls that materialise the flags then have no path to the handler, which
+    // would keep every local live across them and so (HotSpot's calls preserving no register) on the stack.
+    line("// leaving the chunk: the machine takes back what the locals hold");
+    sync();
+    line("return next;");
     return out.toString();
   }
 
   private void block(int s, int e) {
-    line("case " + s + ": // block of " + (e - s));
+    Op.Form end = lowered.at(e - 1).op().form();
+    boolean loops = lowered.target()[e - 1] == s && (end == Op.Form.JMP || end == Op.Form.JCC);
+    line("case " + s + ": // block of " + (e - s) + (loops ? ", a loop" : ""));
     indent++;
     open("if (steps + " + (e - s) + " > limit) {");
     line("next = " + (-2 - s) + "; // the limit falls in this block: run it instruction by instruction");
     line("break out;");
     close();
-    FastInstructions data = new FastInstructions(ops);
+    if (loops) {
+      // A Java loop rather than a way round the switch: each round's flags and registers are then plain
+      // values the JIT keeps in registers, not values merged at the switch from every block of the chunk.
+      // The rounds the step limit allows are counted in an int, which HotSpot compiles as a counted loop
+      // (measured: twice as fast as comparing the 64-bit step count with the limit every round).
+      line("int rounds" + s + " = (int) Math.min((limit - steps) / " + (e - s) + ", Integer.MAX_VALUE);");
+      open("while (true) {");
+      loop = new int[] {s, e};
+    }
+    data = new FastInstructions(ops);
     int counted = 0;
     for (int j = s; j < e; j++) {
       Instr in = lowered.at(j);
@@ -123,18 +144,36 @@ final class FastChunk {
         line((n > counted ? "steps += " + (n - counted) + "; " : "") + "at = " + j + ";");
         counted = n;
       }
-      String code = data.of(in);
+      boolean branch = in.op().form() == Op.Form.JCC || in.op().form() == Op.Form.JMP; // fold per path below
+      if (!branch && (FastInstructions.mayFault(in) || !FastInstructions.keepsCarry(in))) {
+        line(data.foldCarry()); // the instruction may read CF, or the machine may be seen
+      }
+      String code = data.of(in, j);
       if (code != null) {
         line(code);
       } else if (control(in, j, data.known)) {
+        endLoop(false);
         indent--;
         return; // the block ends with a transfer: nothing falls through
       } else {
         data.known = FastFlags.UNKNOWN;
       }
     }
+    line(data.foldCarry());
+    endLoop(true);
     fallThrough(e);
     indent--;
+  }
+
+  /** Closes the Java loop of a block that branches back to itself; {@code exits}: its branch may fall through. */
+  private void endLoop(boolean exits) {
+    if (loop != null) {
+      if (exits) {
+        line("break;");
+      }
+      close();
+      loop = null;
+    }
   }
 
   /** Code for an instruction that is not plain data; true when control never falls through it. */
@@ -143,6 +182,9 @@ final class FastChunk {
     int t = lowered.target()[j];
     switch (op.form()) {
       case JCC -> {
+        if (FastFlags.readsBase(op.cond(), known)) {
+          line(data.foldCarry());
+        }
         open("if (" + FastFlags.cond(op.cond(), known) + ") {");
         jump(t, in);
         close();
@@ -194,9 +236,22 @@ final class FastChunk {
 
   /** A branch to index {@code t} of this routine, or out of it when {@code t} is -1. */
   private void jump(int t, Instr in) {
+    boolean dead = loop != null && t == loop[0] && FastInstructions.overwritesCarry(lowered, loop[0], loop[1]);
+    if (!dead) {
+      line(data.foldedCarry());
+    }
     if (t < 0) {
       line("cx.leaveTo = " + target(in.arg(0)) + ";");
       leave();
+    } else if (loop != null && t == loop[0]) {
+      open("if (--rounds" + t + " == 0) {");
+      if (dead) {
+        line(data.foldedCarry());
+      }
+      line("i = " + t + "; // the step limit may fall in the next round: the block's start checks");
+      line("continue out;");
+      close();
+      line("continue;");
     } else if (t >= from && t < to) {
       line("i = " + t + ";");
       line("continue;");
@@ -235,7 +290,7 @@ final class FastChunk {
       sb.append("r[").append(n).append("] = r").append(n).append("; ");
     }
     line(sb.toString().trim());
-    line("m.rflags = Alu.rflags(fl, fk, fa, fb, fr); m.undefinedFlags = Alu.undefined(fu, fk, fb); cx.sync(steps, at);");
+    line("cx.sync(steps, at); Alu.settle(m, fl, fu, fk, fa, fb, fr);");
   }
 
   /** Reads back what the emulator may have changed: registers and flags. */

@@ -44,20 +44,19 @@ final class FastFlags {
     return "fl = Alu.rflags(fl, fk, fa, fb, fr); fu = Alu.undefined(fu, fk, fb); fk = 0;";
   }
 
-  /**
-   * Statements that make CF part of the base flags, before INC or DEC replace the pending operation
-   * with one that leaves CF alone.
-   */
-  static String keepCarry(int known) {
-    if (known == UNKNOWN) {
-      return materialize();
-    }
-    int kind = known & 0xff00;
-    if (kind == Alu.NONE || kind == Alu.INC || kind == Alu.DEC) {
-      return ""; // CF is already in the base flags
-    }
-    String cf = cf(known);
+  /** Statements making the boolean expression {@code cf} the CF of the base flags. */
+  static String foldCarry(String cf) {
     return cf.equals("false") ? "fl &= ~1L; fu &= ~1L;" : "fl = (fl & ~1L) | (" + cf + " ? 1L : 0L); fu &= ~1L;";
+  }
+
+  /** True when {@link #cond} of {@code c} reads the base flags' CF (or all of them) with {@code known} pending. */
+  static boolean readsBase(Cond c, int known) {
+    int kind = known & 0xff00;
+    if (known == UNKNOWN || kind == Alu.NONE) {
+      return true;
+    }
+    boolean carry = c == Cond.CS || c == Cond.CC || c == Cond.LS || c == Cond.HI;
+    return carry && (kind == Alu.INC || kind == Alu.DEC);
   }
 
   /** A boolean expression: condition {@code c} on the current flags, the pending operation being {@code known}. */
@@ -134,14 +133,19 @@ final class FastFlags {
   }
 
   private static String cf(int known) {
+    return carry(known, "fa", "fb", "fr");
+  }
+
+  /** CF of the operation {@code known} on inputs {@code a}, {@code b} with result {@code r} (names of locals). */
+  static String carry(int known, String a, String b, String r) {
     int w = known & 0xff;
     return switch (known & 0xff00) {
-      case Alu.ADD -> "Alu.cfAdd(fa, fr)";
-      case Alu.SUB -> "Alu.cfSub(fa, fb)";
+      case Alu.ADD -> "Alu.cfAdd(" + a + ", " + r + ")";
+      case Alu.SUB -> "Alu.cfSub(" + a + ", " + b + ")";
       case Alu.LOGIC -> "false";
-      case Alu.SHL -> "Alu.cfShl(fa, fb, " + w + ")";
-      case Alu.SHR -> "Alu.cfShr(fa, fb)";
-      case Alu.SAR -> "Alu.cfSar(fa, fb, " + w + ")";
+      case Alu.SHL -> "Alu.cfShl(" + a + ", " + b + ", " + w + ")";
+      case Alu.SHR -> "Alu.cfShr(" + a + ", " + b + ")";
+      case Alu.SAR -> "Alu.cfSar(" + a + ", " + b + ", " + w + ")";
       default -> "((fl & 1L) != 0)"; // NONE, INC, DEC: CF is in the base flags
     };
   }

@@ -2,6 +2,7 @@ package dev.rtproof.processor.internal;
 
 import dev.rtproof.dsl.ir.Imm;
 import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.Lowered;
 import dev.rtproof.dsl.ir.Mem;
 import dev.rtproof.dsl.ir.Op;
 import dev.rtproof.dsl.ir.Operand;
@@ -18,13 +19,32 @@ final class FastInstructions {
   private final FastOperands ops;
   /** The pending flag operation as far as the generator knows, or {@link FastFlags#UNKNOWN}. */
   int known = FastFlags.UNKNOWN;
+  /**
+   * The CF an INC or DEC left alone, while it is not yet folded into {@code fl}: an expression over locals
+   * saved when the INC or DEC ran; null when {@code fl} holds it. Folding it only where CF can be read
+   * (a condition, a fault, leaving the block) spares a loop ending in {@code DECQ; JNE} computing the
+   * CF of the instruction before in every round, when the next round overwrites it unread.
+   */
+  private String carry;
 
   FastInstructions(FastOperands ops) {
     this.ops = ops;
   }
 
-  /** Statements for {@code in}, or null if it is not a data instruction. */
-  String of(Instr in) {
+  /** Statements folding the kept CF into {@code fl} (none if there is none); the CF stays kept for other paths. */
+  String foldedCarry() {
+    return carry == null ? "" : FastFlags.foldCarry(carry);
+  }
+
+  /** Like {@link #foldedCarry}, after which {@code fl} holds CF. */
+  String foldCarry() {
+    String fold = foldedCarry();
+    carry = null;
+    return fold;
+  }
+
+  /** Statements for {@code in} (instruction {@code j}), or null if it is not a data instruction. */
+  String of(Instr in, int j) {
     Op op = in.op();
     int w = op.width();
     return switch (op.form()) {
@@ -32,7 +52,7 @@ final class FastInstructions {
       case MOVX -> movx(in);
       case LEA -> FastOperands.setReg((Reg) in.arg(1), w, ops.ea((Mem) in.arg(0)));
       case ALU -> alu(in, w);
-      case UNARY -> unary(in, w);
+      case UNARY -> unary(in, w, j);
       case SHIFT -> shift(in, w);
       case CMP -> flagsOnly(Alu.SUB | w, ops.read(in.arg(0), w), ops.read(in.arg(1), w), FastOperands.masked("a - b", w));
       case TEST -> flagsOnly(Alu.LOGIC | w, ops.read(in.arg(0), w), ops.read(in.arg(1), w), "a & b");
@@ -110,28 +130,55 @@ final class FastInstructions {
         code = Alu.LOGIC;
       }
     }
-    known = code | w;
     return readModifyWrite(in.arg(1), w, "long b = " + b + "; long res = " + res + ";",
-        FastFlags.pending(code | w, "a", "b", "res"));
+        pending(code | w, "a", "b", "res"));
   }
 
-  private String unary(Instr in, int w) {
+  private String unary(Instr in, int w, int j) {
     Operand dst = in.arg(0);
     return switch (in.op()) {
       case NOTQ -> readModifyWrite(dst, w, "long res = ~a;", "");
-      case NEGQ -> {
-        known = Alu.SUB | w;
-        yield readModifyWrite(dst, w, "long res = -a;", FastFlags.pending(Alu.SUB | w, "0L", "a", "res"));
-      }
+      case NEGQ -> readModifyWrite(dst, w, "long res = -a;", pending(Alu.SUB | w, "0L", "a", "res"));
       default -> {
         boolean inc = in.op() == Op.INCQ || in.op() == Op.INCL;
-        String carry = FastFlags.keepCarry(known);
-        int code = (inc ? Alu.INC : Alu.DEC) | w;
-        known = code;
-        yield readModifyWrite(dst, w, "long res = " + FastOperands.masked(inc ? "a + 1" : "a - 1", w) + ";",
-            carry + (carry.isEmpty() ? "" : " ") + FastFlags.pending(code, "a", "1L", "res"));
+        String keep = keepCarry(j);
+        known = (inc ? Alu.INC : Alu.DEC) | w;
+        yield keep + readModifyWrite(dst, w, "long res = " + FastOperands.masked(inc ? "a + 1" : "a - 1", w) + ";",
+            FastFlags.pending(known, "a", "1L", "res"));
       }
     };
+  }
+
+  /**
+   * Statements keeping CF before INC or DEC (instruction {@code j}) replace the pending operation with
+   * one that leaves CF alone: folded at once when the pending operation is unknown here, else kept
+   * ({@link #carry}) with the inputs it needs saved in locals {@code c<j>a}, {@code c<j>b}, {@code c<j>r}.
+   */
+  private String keepCarry(int j) {
+    int kind = known & 0xff00;
+    if (known == FastFlags.UNKNOWN) {
+      return FastFlags.materialize() + " ";
+    }
+    if (kind == Alu.NONE || kind == Alu.INC || kind == Alu.DEC) {
+      return ""; // CF is already in the base flags, or kept
+    }
+    String[] saved = {"c" + j + "a", "c" + j + "b", "c" + j + "r"};
+    carry = FastFlags.carry(known, saved[0], saved[1], saved[2]);
+    StringBuilder save = new StringBuilder();
+    String[] from = {"fa", "fb", "fr"};
+    for (int k = 0; k < saved.length; k++) {
+      if (carry.contains(saved[k])) {
+        save.append(save.length() == 0 ? "long " : ", ").append(saved[k]).append(" = ").append(from[k]);
+      }
+    }
+    return save.length() == 0 ? "" : save + "; ";
+  }
+
+  /** Makes {@code (code, a, b, r)} the pending operation, which writes CF: a kept CF is dead. */
+  private String pending(int code, String a, String b, String r) {
+    known = code;
+    carry = null;
+    return FastFlags.pending(code, a, b, r);
   }
 
   private String shift(Instr in, int w) {
@@ -151,9 +198,8 @@ final class FastInstructions {
       if (c == 0) {
         return readModifyWrite(in.arg(1), w, "long res = a; /* a zero count changes no flag */", "");
       }
-      known = code;
       return readModifyWrite(in.arg(1), w, "long c = " + c + "L; long res = " + value + ";",
-          FastFlags.pending(code, "a", "c", "res"));
+          pending(code, "a", "c", "res"));
     }
     known = FastFlags.UNKNOWN;
     String count = "Alu.shiftCount(" + ops.read(in.arg(0), 8) + ", " + w + ")";
@@ -162,8 +208,7 @@ final class FastInstructions {
   }
 
   private String flagsOnly(int code, String a, String b, String res) {
-    known = code;
-    return "{ long a = " + a + "; long b = " + b + "; " + FastFlags.pending(code, "a", "b", res) + " }";
+    return "{ long a = " + a + "; long b = " + b + "; " + pending(code, "a", "b", res) + " }";
   }
 
   private String pop(Operand dst) {
@@ -194,8 +239,7 @@ final class FastInstructions {
   private String cmpxchg(Instr in, int w) {
     Operand dst = in.arg(1);
     String src = ops.read(in.arg(0), w);
-    known = Alu.SUB | w;
-    String flags = FastFlags.pending(Alu.SUB | w, "acc", "d", FastOperands.masked("acc - d", w));
+    String flags = pending(Alu.SUB | w, "acc", "d", FastOperands.masked("acc - d", w));
     if (dst instanceof Mem m) {
       return "{ long ea = " + ops.ea(m) + "; long d = mem.read(ea, " + w / 8 + "); long acc = r0; long s = " + src
           + "; if (acc == d) { mem.write(ea, " + w / 8 + ", s); } else { r0 = d; } " + flags + " }";
@@ -208,10 +252,48 @@ final class FastInstructions {
   /** ADJSP $n is {@code SUBQ $n, SP} ({@code ADDQ $-n, SP} when n < 0), flags included. */
   private String adjsp(long n) {
     int code = n >= 0 ? Alu.SUB | 64 : Alu.ADD | 64;
-    known = code;
     String b = JavaLiterals.hex(n >= 0 ? n : -n);
     return "{ long a = r4; long b = " + b + "; long res = a " + (n >= 0 ? "-" : "+") + " b; r4 = res; "
-        + FastFlags.pending(code, "a", "b", "res") + " }";
+        + pending(code, "a", "b", "res") + " }";
+  }
+
+  /** True when {@code in} writes CF (as part of a pending operation) whatever its operands' values. */
+  static boolean writesCarry(Instr in) {
+    return switch (in.op().form()) {
+      case ALU, CMP, TEST, ADJSP, CMPXCHG -> true;
+      case UNARY -> in.op() == Op.NEGQ;
+      case SHIFT -> in.arg(0) instanceof Imm c && Alu.shiftCount(c.value(), in.op().width()) != 0;
+      default -> false;
+    };
+  }
+
+  /**
+   * True when {@code in}, not faulting, neither reads the base flags nor hands the machine over, so a
+   * kept CF ({@link #carry}) may stay kept across it.
+   */
+  static boolean keepsCarry(Instr in) {
+    return switch (in.op().form()) {
+      case MOV, MOVX, LEA, ALU, UNARY, CMP, TEST, PUSH, POP, XCHG, CMPXCHG, ADJSP, NOP, PCALIGN, PREFIX -> true;
+      case SHIFT -> in.arg(0) instanceof Imm; // by a register: whether the flags change is known only at run time
+      default -> false;
+    };
+  }
+
+  /**
+   * True when the block {@code [s, e)} writes CF before anything can read it or see the machine: a CF
+   * kept when branching to {@code s} is then dead.
+   */
+  static boolean overwritesCarry(Lowered lowered, int s, int e) {
+    for (int j = s; j < e; j++) {
+      Instr in = lowered.at(j);
+      if (mayFault(in) || !keepsCarry(in)) {
+        return false;
+      }
+      if (writesCarry(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when executing {@code in} may fault, so the trap location and step count must be current. */
