@@ -4,6 +4,7 @@ import static dev.rtproof.dsl.ir.Op.ADDQ;
 import static dev.rtproof.dsl.ir.Op.DECQ;
 import static dev.rtproof.dsl.ir.Op.INCQ;
 import static dev.rtproof.dsl.ir.Op.JCS;
+import static dev.rtproof.dsl.ir.Op.JMP;
 import static dev.rtproof.dsl.ir.Op.JNE;
 import static dev.rtproof.dsl.ir.Op.MOVQ;
 import static dev.rtproof.dsl.ir.Op.RET;
@@ -76,20 +77,41 @@ class LoopBlocksTest {
 
   @Test
   void loopsStopAtEveryStepLimitWhereTheInterpreterStops() throws Exception {
-    Routine r = routine();
-    ClassName name = ProgramGenerator.className("gen", "Loops", "loops");
-    String text = new ProgramGenerator().generate(name, r, Lowering.lower(r, Target.GO1_19.profile())).toString();
-    assertTrue(text.contains("// block of 4, a loop") && text.contains("int rounds"), text);
-    RoutineProgram p = (RoutineProgram) InMemoryCompiler.compile(
-        List.of(new InMemoryCompiler.Source(name.reflectionName(), text))).loadClass(name.reflectionName())
-        .getDeclaredConstructor().newInstance();
+    RoutineProgram p = generated(routine(), "// block of 4, a loop");
     Emulator reference = Emulator.interpreting(List.of(p.routine())); // the IR as the program rebuilds it
     Emulator generated = new Emulator(List.of(p));
     RunResult whole = run(reference, -1);
     assertTrue(whole.returned(), String.valueOf(whole.trap()));
     assertTrue(whole.machine().cf(), "the last round carried");
     assertNull(RunDifference.between(whole, run(generated, -1)));
-    for (long limit = 0; limit < whole.steps(); limit++) {
+    stopsWhereTheInterpreterStops(reference, generated, whole.steps());
+  }
+
+  /** {@code JMP} back to the block's own start: a loop left only when the step limit falls in it. */
+  @Test
+  void anEndlessLoopStopsWhereTheInterpreterStops() throws Exception {
+    Routine endless = Routine.builder("·loops", "GO1_19").flags(TextFlags.NOSPLIT).source("L.java", "L#loops")
+        .at(1, 1).label("again")
+        .at(2, 1).instr(ADDQ, new Imm(3), AX)
+        .at(3, 1).instr(DECQ, BX)
+        .at(4, 1).instr(JMP, new LabelRef("again"))
+        .build();
+    RoutineProgram p = generated(endless, "// block of 3, a loop");
+    stopsWhereTheInterpreterStops(Emulator.interpreting(List.of(p.routine())), new Emulator(List.of(p)), 1000);
+  }
+
+  /** The program generated for {@code r}, whose text must contain {@code loop} (the loop's block). */
+  private static RoutineProgram generated(Routine r, String loop) throws Exception {
+    ClassName name = ProgramGenerator.className("gen", "Loops", "loops");
+    String text = new ProgramGenerator().generate(name, r, Lowering.lower(r, Target.GO1_19.profile())).toString();
+    assertTrue(text.contains(loop) && text.contains("int rounds"), text);
+    return (RoutineProgram) InMemoryCompiler.compile(
+        List.of(new InMemoryCompiler.Source(name.reflectionName(), text))).loadClass(name.reflectionName())
+        .getDeclaredConstructor().newInstance();
+  }
+
+  private static void stopsWhereTheInterpreterStops(Emulator reference, Emulator generated, long steps) {
+    for (long limit = 0; limit < steps; limit++) {
       RunResult expected = run(reference, limit);
       RunResult actual = run(generated, limit);
       long l = limit;
