@@ -14,7 +14,7 @@ import java.util.List;
  * their first instruction and left only after their last (or by a trap). A block ends at every branch,
  * call and return, and at every instruction that hands the whole machine to the emulator (SYSCALL,
  * CPUID, XGETBV, instructions executed through the interpreter's semantics). Blocks are grouped into
- * chunks, one Java method each, small enough for the JIT to compile.
+ * chunks, one Java method each, small enough for the JIT to compile; a small loop is a chunk of its own.
  */
 final class Blocks {
   /**
