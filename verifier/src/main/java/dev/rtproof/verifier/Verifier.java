@@ -5,9 +5,6 @@ import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.Version;
-import dev.rtproof.dsl.ir.Instr;
-import dev.rtproof.dsl.ir.Mem;
-import dev.rtproof.dsl.ir.Operand;
 import dev.rtproof.dsl.ir.Program;
 import dev.rtproof.dsl.ir.PropertySpec;
 import dev.rtproof.dsl.ir.Reg;
@@ -27,6 +24,7 @@ import dev.rtproof.verifier.symbolic.PathOracle;
 import dev.rtproof.verifier.symbolic.Smt;
 import dev.rtproof.verifier.symbolic.SymState;
 import dev.rtproof.verifier.symbolic.SymbolicExecutor;
+import dev.rtproof.verifier.symbolic.VerificationScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +137,7 @@ public final class Verifier {
     List<String> assumptions = List.of();
     try (Context ctx = new Context()) {
       Smt smt = new Smt(ctx);
-      Environment env = new Environment(smt, program, usesTls(program));
+      Environment env = new Environment(smt, program, VerificationScope.of(program, routine, spec));
       env.named(spec.args());
       setup.prepare(env);
       SymState entry = SymbolicExecutor.initial(env, routine);
@@ -200,20 +198,6 @@ public final class Verifier {
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       return new Outcome(routine, spec, assumptions, start).verdict(Status.ERROR, e.getMessage());
     }
-  }
-
-  /** True when some routine of {@code program} reads or writes through TLS (the thread model applies). */
-  static boolean usesTls(Program program) {
-    for (Routine r : program.routines()) {
-      for (Instr in : program.lowered(r.symbol()).code()) {
-        for (Operand o : in.args()) {
-          if (o instanceof Mem m && m.kind() == Mem.Kind.TLS) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   private static int firstTrue(Model model, BoolExpr[] conditions) {

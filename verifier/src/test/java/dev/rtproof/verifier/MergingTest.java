@@ -21,6 +21,7 @@ import dev.rtproof.verifier.symbolic.PathOracle;
 import dev.rtproof.verifier.symbolic.Smt;
 import dev.rtproof.verifier.symbolic.SymState;
 import dev.rtproof.verifier.symbolic.SymbolicExecutor;
+import dev.rtproof.verifier.symbolic.VerificationScope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class MergingTest {
 
   private static Explored explore(Routine r, boolean merging) {
     try (Context ctx = new Context()) {
-      Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), false);
+      Environment env = new Environment(new Smt(ctx), new Program(List.of(r)), VerificationScope.whole(new Program(List.of(r)), false));
       SymState entry = SymbolicExecutor.initial(env, r);
       Findings f = new Findings();
       PathOracle oracle = new PathOracle(env, Long.MAX_VALUE);

@@ -33,6 +33,7 @@ import dev.rtproof.verifier.symbolic.Smt;
 import dev.rtproof.verifier.symbolic.SymMemory;
 import dev.rtproof.verifier.symbolic.SymState;
 import dev.rtproof.verifier.symbolic.SymbolicExecutor;
+import dev.rtproof.verifier.symbolic.VerificationScope;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,7 +115,7 @@ class SymbolicEmulatorEquivalenceTest {
     }
 
     Program program = new Program(routines, c.data(), List.of());
-    Environment env = new Environment(smt, program, false);
+    Environment env = new Environment(smt, program, VerificationScope.whole(program, false));
     SymState entry = SymbolicExecutor.initial(env, driver);
     // The generator's input contract: the base register holds the buffer's address, the index register 0…7.
     entry.regs[RandomPrograms.BASE.number()] = env.address(RandomPrograms.SCRATCH);

@@ -70,14 +70,15 @@ public final class Environment {
   private final List<BitVecExpr> cpuidLeaves = new ArrayList<>();
 
   /**
-   * The environment of {@code program}; {@code threadModel} adds the thread's g slot at {@code -8(FS)},
-   * which holds a pointer to a mapped g at entry, as on any thread running Go code.
+   * The environment of {@code program} as far as {@code scope} reaches: one region per data symbol it names;
+   * with the thread model, the thread's g slot at {@code -8(FS)}, which holds a pointer to a mapped g at
+   * entry, as on any thread running Go code.
    */
-  public Environment(Smt smt, Program program, boolean threadModel) {
+  public Environment(Smt smt, Program program, VerificationScope scope) {
     this.smt = smt;
     this.program = program;
     this.layout = new Layout(program.symbols());
-    this.threadModel = threadModel;
+    this.threadModel = scope.threadModel();
     this.sp0 = smt.var("SP");
     addRegion(new Region("stack", "SP", smt.sub(sp0, smt.bv(STACK_BELOW)), STACK_BELOW + STACK_ABOVE, STACK_BELOW));
     constraints.add(smt.eq(smt.and(sp0, smt.bv(7)), smt.bv(0)));
@@ -88,7 +89,7 @@ public final class Environment {
     preferences.add(smt.eq(sp0, smt.bv(Layout.INITIAL_SP)));
     List<String> sized = new ArrayList<>();
     for (SymbolTable.Symbol s : program.symbols().all()) {
-      if (s.kind() != SymbolTable.Kind.DATA) {
+      if (s.kind() != SymbolTable.Kind.DATA || !scope.dataSymbols().contains(s.name())) {
         continue;
       }
       BitVecExpr base = smt.var(s.name());

@@ -120,6 +120,17 @@ final class Linear {
    * atoms' ranges without wrap-around; false when that cannot be shown this way.
    */
   boolean within(long max) {
+    return max >= 0 && within(BigInteger.valueOf(max));
+  }
+
+  /** True when the value plus {@code shift} lies in {@code [0, max]} (unsigned, max below 2^64), as {@link #within(long)}. */
+  boolean within(long shift, BigInteger max) {
+    Linear moved = minus(new Linear());
+    moved.constant += shift;
+    return moved.within(max);
+  }
+
+  private boolean within(BigInteger max) {
     BigInteger lo = BigInteger.valueOf(constant);
     BigInteger hi = lo;
     for (Map.Entry<Integer, Long> c : coefficients.entrySet()) {
@@ -142,7 +153,7 @@ final class Linear {
     BigInteger base = lo.divide(TWO_64).multiply(TWO_64);
     lo = lo.subtract(base);
     hi = hi.subtract(base);
-    return hi.compareTo(BigInteger.valueOf(max)) <= 0 && max >= 0;
+    return hi.compareTo(max) <= 0;
   }
 
   /** The unsigned range of an atom, or null when it is not known to be small. */

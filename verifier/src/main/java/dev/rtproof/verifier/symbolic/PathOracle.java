@@ -2,15 +2,26 @@ package dev.rtproof.verifier.symbolic;
 
 import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Answers questions about one path during exploration: is a condition certainly true (or false) on it?
  * Used to resolve an address to a single region and to drop infeasible branches. A question it cannot
  * answer in time gets "don't know", and the executor then keeps both cases, which is always sound.
+ *
+ * <p>Paths only grow along an execution, and the same address is resolved again and again (every access
+ * through a pointer, on every state after a fork): a condition proved on a path is remembered with that
+ * path's conjuncts and holds without asking Z3 on any path that has all of them.
  */
 public final class PathOracle {
   private static final int QUERY_MILLIS = 2_000;
@@ -19,6 +30,10 @@ public final class PathOracle {
   private final Solver solver;
   private final long deadline;
   private int queries;
+  /** By the id of a condition: the conjunct sets of the paths it was shown unsatisfiable on. */
+  private final Map<Integer, List<Set<Integer>>> unsatisfiable = new HashMap<>();
+  /** By address and width: where the last model put an access (a guess, checked before it is used). */
+  private final Map<List<Integer>, Place> guesses = new HashMap<>();
 
   public PathOracle(Environment env, long deadlineNanos) {
     this.env = env;
@@ -58,7 +73,29 @@ public final class PathOracle {
   }
 
   private boolean unsat(BoolExpr path, BoolExpr c) {
-    return ask(status -> status == Status.UNSATISFIABLE, false, path, c);
+    Set<Integer> conjuncts = conjuncts(path);
+    List<Set<Integer>> shown = unsatisfiable.get(c.getId());
+    if (shown != null && shown.stream().anyMatch(conjuncts::containsAll)) {
+      return true;
+    }
+    boolean unsat = ask(status -> status == Status.UNSATISFIABLE, false, path, c);
+    if (unsat) {
+      unsatisfiable.computeIfAbsent(c.getId(), k -> new ArrayList<>()).add(conjuncts);
+    }
+    return unsat;
+  }
+
+  /** The ids of {@code path}'s top-level conjuncts: a path with all of them implies it. */
+  private static Set<Integer> conjuncts(BoolExpr path) {
+    Set<Integer> ids = new HashSet<>();
+    if (path.isAnd()) {
+      for (Expr<?> e : path.getArgs()) {
+        ids.add(e.getId());
+      }
+    } else {
+      ids.add(path.getId());
+    }
+    return ids;
   }
 
   /** Where one model of a path puts an access: region {@code region}, at offset {@code offset} in it. */
@@ -66,15 +103,25 @@ public final class PathOracle {
 
   /**
    * Where {@code bytes} bytes at {@code address} lie on one model of {@code path} (a guess to prove), or null
-   * when there is no model in time or it puts them in no region.
+   * when there is no model in time or it puts them in no region; unless {@code fresh}, the guess an earlier
+   * access at the same address got, with no query.
    */
-  public Place plausiblePlace(BoolExpr path, BitVecExpr address, int bytes) {
-    return ask(status -> status == Status.SATISFIABLE ? place(solver.getModel(), address, bytes) : null, null, path);
+  public Place plausiblePlace(BoolExpr path, BitVecExpr address, int bytes, boolean fresh) {
+    List<Integer> key = List.of(address.getId(), bytes);
+    Place known = guesses.get(key);
+    if (known != null && !fresh) {
+      return known;
+    }
+    Place p = ask(status -> status == Status.SATISFIABLE ? place(solver.getModel(), address, bytes) : null, null, path);
+    if (p != null) {
+      guesses.put(key, p);
+    }
+    return p;
   }
 
   private Place place(Model m, BitVecExpr address, int bytes) {
     long a = Smt.value(m, address);
-    java.util.List<Environment.Region> rs = env.regions();
+    List<Environment.Region> rs = env.regions();
     for (int i = 0; i < rs.size(); i++) {
       long offset = a - Smt.value(m, rs.get(i).start());
       if (rs.get(i).size() >= bytes && Long.compareUnsigned(offset, rs.get(i).size() - bytes) <= 0) {

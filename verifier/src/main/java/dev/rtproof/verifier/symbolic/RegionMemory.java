@@ -13,12 +13,28 @@ import java.util.Set;
 /**
  * The bytes of one mapped region, indexed by offset. Bytes written at concrete offsets are kept in a Java
  * map, so reading them back needs no Z3 array reasoning and a value stored as a whole reads back as the
- * same term; only a write at a symbolic offset folds them into the Z3 array (the "barrier").
+ * same term; only a write at a symbolic offset folds them into the Z3 array (the "barrier"). A read that a
+ * {@link Separation} shows to be apart from the writes at symbolic offsets on top of the array reads from
+ * below them: Z3 then never has to compare the symbolic indices of a store chain (a pushed word on a stack
+ * found through a pointer made each later read of the caller's frame such a comparison).
  * Mutable; {@link SymMemory} copies a region before writing to one it shares with another path.
  */
 final class RegionMemory {
   /** Byte {@code index} (little-endian) of {@code value}, stored at a concrete offset. */
   record Cell(BitVecExpr value, int index) {}
+
+  /** Decides that two byte ranges, at offsets of this region, never overlap (false when it cannot tell). */
+  interface Separation {
+    Separation NONE = (read, readBytes, write, writeBytes) -> false;
+
+    boolean apart(BitVecExpr read, int readBytes, BitVecExpr write, long writeBytes);
+  }
+
+  /**
+   * A write of {@code bytes} at symbolic {@code offset}, which made the barrier out of {@code below}; {@code
+   * beneath} is how {@code below} came about, null when not by such a write alone.
+   */
+  private record Layer(ArrayExpr<BitVecSort, BitVecSort> below, Layer beneath, BitVecExpr offset, int bytes) {}
 
   private final Smt smt;
   /** The array as of the last write at a symbolic offset (or the initial contents). */
@@ -27,21 +43,24 @@ final class RegionMemory {
   private HashMap<Long, Cell> cells;
   /** {@code barrier} with every cell stored, once someone needed it; kept up to date after that. */
   private ArrayExpr<BitVecSort, BitVecSort> full;
+  /** How {@code barrier} came about, when by a write at a symbolic offset; else null. */
+  private Layer layer;
 
   RegionMemory(Smt smt, ArrayExpr<BitVecSort, BitVecSort> initial) {
-    this(smt, initial, new HashMap<>(), initial);
+    this(smt, initial, new HashMap<>(), initial, null);
   }
 
   private RegionMemory(Smt smt, ArrayExpr<BitVecSort, BitVecSort> barrier, HashMap<Long, Cell> cells,
-      ArrayExpr<BitVecSort, BitVecSort> full) {
+      ArrayExpr<BitVecSort, BitVecSort> full, Layer layer) {
     this.smt = smt;
     this.barrier = barrier;
     this.cells = cells;
     this.full = full;
+    this.layer = layer;
   }
 
   RegionMemory copy() {
-    return new RegionMemory(smt, barrier, new HashMap<>(cells), full);
+    return new RegionMemory(smt, barrier, new HashMap<>(cells), full, layer);
   }
 
   /** Every byte as one Z3 array. */
@@ -63,8 +82,17 @@ final class RegionMemory {
     return smt.extract(8 * c.index + 7, 8 * c.index, c.value);
   }
 
+  /** The array to read {@code bytes} at {@code offset} from: the barrier, or what was below writes apart from them. */
+  private ArrayExpr<BitVecSort, BitVecSort> source(BitVecExpr offset, int bytes, Separation separation) {
+    ArrayExpr<BitVecSort, BitVecSort> a = barrier;
+    for (Layer l = layer; l != null && separation.apart(offset, bytes, l.offset, l.bytes); l = l.beneath) {
+      a = l.below;
+    }
+    return a;
+  }
+
   /** The {@code bytes} bytes at concrete {@code offset}, as a value of {@code 8 * bytes} bits. */
-  BitVecExpr load(long offset, int bytes) {
+  BitVecExpr load(long offset, int bytes, Separation separation) {
     Cell first = cells.get(offset);
     if (first != null && first.index == 0) {
       boolean whole = true;
@@ -78,23 +106,35 @@ final class RegionMemory {
       }
     }
     BitVecExpr v = null;
+    ArrayExpr<BitVecSort, BitVecSort> below = null;
     for (int j = bytes - 1; j >= 0; j--) {
       Cell c = cells.get(offset + j);
-      BitVecExpr b = c != null ? byteOf(c) : (BitVecExpr) smt.ctx.mkSelect(barrier, smt.bv(offset + j));
+      if (c == null && below == null) {
+        below = source(smt.bv(offset), bytes, separation);
+      }
+      BitVecExpr b = c != null ? byteOf(c) : (BitVecExpr) smt.ctx.mkSelect(below, smt.bv(offset + j));
       v = v == null ? b : smt.ctx.mkConcat(v, b);
     }
     return v;
   }
 
   /** The {@code bytes} bytes at symbolic {@code offset}. */
-  BitVecExpr load(BitVecExpr offset, int bytes) {
-    ArrayExpr<BitVecSort, BitVecSort> a = array();
+  BitVecExpr load(BitVecExpr offset, int bytes, Separation separation) {
+    ArrayExpr<BitVecSort, BitVecSort> a = cells.isEmpty() || apartFromCells(offset, bytes, separation)
+        ? source(offset, bytes, separation) : array();
     BitVecExpr v = null;
     for (int j = bytes - 1; j >= 0; j--) {
       BitVecExpr b = (BitVecExpr) smt.ctx.mkSelect(a, smt.addConstant(offset, j));
       v = v == null ? b : smt.ctx.mkConcat(v, b);
     }
     return v;
+  }
+
+  /** True when the bytes at {@code offset} lie apart from every concrete cell. */
+  private boolean apartFromCells(BitVecExpr offset, int bytes, Separation separation) {
+    long lo = java.util.Collections.min(cells.keySet());
+    long hi = java.util.Collections.max(cells.keySet());
+    return separation.apart(offset, bytes, smt.bv(lo), hi - lo + 1);
   }
 
   /** Stores {@code value} ({@code 8 * bytes} bits) at concrete {@code offset}. */
@@ -110,11 +150,14 @@ final class RegionMemory {
 
   /** Stores {@code value} at symbolic {@code offset}: every byte so far goes into the array. */
   void store(BitVecExpr offset, int bytes, BitVecExpr value) {
-    ArrayExpr<BitVecSort, BitVecSort> a = array();
+    ArrayExpr<BitVecSort, BitVecSort> before = array();
+    Layer written = new Layer(before, cells.isEmpty() ? layer : null, offset, bytes);
+    ArrayExpr<BitVecSort, BitVecSort> a = before;
     for (int j = 0; j < bytes; j++) {
       a = smt.ctx.mkStore(a, smt.addConstant(offset, j), byteOf(new Cell(value, j)));
     }
     replace(a);
+    layer = written;
   }
 
   /** Replaces every byte by {@code array}'s. */
@@ -122,6 +165,7 @@ final class RegionMemory {
     barrier = array;
     full = array;
     cells = new HashMap<>();
+    layer = null;
   }
 
   /** The region as {@code c ? a : b}. */
@@ -131,7 +175,7 @@ final class RegionMemory {
     }
     if (!a.barrier.equals(b.barrier)) {
       ArrayExpr<BitVecSort, BitVecSort> both = smt.iteArray(c, a.array(), b.array());
-      return new RegionMemory(smt, both, new HashMap<>(), both);
+      return new RegionMemory(smt, both, new HashMap<>(), both, null);
     }
     HashMap<Long, Cell> out = new HashMap<>();
     Map<BitVecExpr, Map<BitVecExpr, BitVecExpr>> merged = new IdentityHashMap<>();
@@ -155,6 +199,6 @@ final class RegionMemory {
         out.put(k, new Cell(smt.ite(c, x, y), 0));
       }
     }
-    return new RegionMemory(smt, a.barrier, out, null);
+    return new RegionMemory(smt, a.barrier, out, null, a.layer);
   }
 }

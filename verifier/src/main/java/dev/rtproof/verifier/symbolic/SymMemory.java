@@ -5,6 +5,7 @@ import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BitVecSort;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Expr;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -30,8 +31,18 @@ public final class SymMemory {
     }
   }
 
-  /** Where an access of some bytes at an address goes, and when it is inside mapped memory. */
-  public record Resolution(List<Piece> pieces, BoolExpr mapped) {}
+  /**
+   * Where an access of some bytes at an address goes, and when it is inside mapped memory; the path and the
+   * oracle (may be null) it was resolved with tell a read which earlier writes it is apart from.
+   */
+  public record Resolution(List<Piece> pieces, BoolExpr mapped, BoolExpr path, PathOracle oracle) {
+    /** Pieces read knowing only what the terms' syntax shows. */
+    public Resolution(List<Piece> pieces, BoolExpr mapped) {
+      this(pieces, mapped, null, null);
+    }
+  }
+
+  private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
   private final Environment env;
   private final RegionMemory[] regions;
@@ -87,13 +98,30 @@ public final class SymMemory {
     List<Piece> pieces = new ArrayList<>();
     boolean covered = collect((BitVecExpr) address, path, smt.truth(), bytes, oracle, pieces, true);
     if (covered) {
-      return new Resolution(pieces, smt.truth());
+      return new Resolution(pieces, smt.truth(), path, oracle);
     }
     BoolExpr[] inside = new BoolExpr[pieces.size()];
     for (int i = 0; i < inside.length; i++) {
       inside[i] = inside(pieces.get(i), bytes);
     }
-    return new Resolution(pieces, smt.any(inside));
+    return new Resolution(pieces, smt.any(inside), path, oracle);
+  }
+
+  /**
+   * Two ranges are apart when their distance {@code d = read − write} lies in {@code [writeBytes, 2^64 −
+   * readBytes]} (mod 2^64): decided from the terms when they differ by a known amount, else asked of the oracle
+   * on the access's path.
+   */
+  private RegionMemory.Separation separation(Resolution r) {
+    Smt smt = env.smt;
+    return (read, readBytes, write, writeBytes) -> {
+      BigInteger max = TWO_64.subtract(BigInteger.valueOf(readBytes + writeBytes));
+      if (Linear.of(read).minus(Linear.of(write)).within(-writeBytes, max)) {
+        return true;
+      }
+      return r.oracle() != null && r.oracle().implies(r.path(),
+          smt.ule(smt.addConstant(smt.sub(read, write), -writeBytes), smt.bv(max.longValue())));
+    };
   }
 
   /**
@@ -148,9 +176,13 @@ public final class SymMemory {
     if (oracle != null) {
       // A pointer loaded from memory names no region: one model says where it points; Z3 checks that it always
       // points there, at that very offset if it can (which keeps later accesses concrete), else somewhere inside.
+      // The guess an earlier access at this address got is tried first, with no query, then a fresh one.
       BoolExpr here = smt.all(path, when);
-      PathOracle.Place guess = oracle.plausiblePlace(here, a, bytes);
-      if (guess != null) {
+      for (boolean fresh : new boolean[] {false, true}) {
+        PathOracle.Place guess = oracle.plausiblePlace(here, a, bytes, fresh);
+        if (guess == null) {
+          break;
+        }
         BitVecExpr offset = smt.sub(a, rs.get(guess.region()).start());
         if (oracle.implies(here, smt.eq(offset, smt.bv(guess.offset())))) {
           out.add(new Piece(when, guess.region(), guess.offset(), smt.bv(guess.offset())));
@@ -227,10 +259,11 @@ public final class SymMemory {
     Smt smt = env.smt;
     BitVecExpr v = smt.bv(0, 8 * bytes);
     List<Piece> pieces = r.pieces();
+    RegionMemory.Separation apart = separation(r);
     for (int i = pieces.size() - 1; i >= 0; i--) {
       Piece p = pieces.get(i);
       RegionMemory m = regions[p.region()];
-      BitVecExpr here = p.concrete() != null ? m.load(p.concrete(), bytes) : m.load(p.offset(), bytes);
+      BitVecExpr here = p.concrete() != null ? m.load(p.concrete(), bytes, apart) : m.load(p.offset(), bytes, apart);
       if (pieces.size() == 1 && p.when().isTrue() && p.inside()) {
         return here;
       }
@@ -257,7 +290,7 @@ public final class SymMemory {
       if (p.concrete() != null) {
         // One side of a merged address: the bytes there hold the value when this side applies.
         long k = p.concrete();
-        m.store(k, bytes, smt.ite(in, value, m.load(k, bytes)));
+        m.store(k, bytes, smt.ite(in, value, m.load(k, bytes, separation(r))));
         continue;
       }
       ArrayExpr<BitVecSort, BitVecSort> before = m.array();

@@ -1,0 +1,117 @@
+package dev.rtproof.verifier.symbolic;
+
+import dev.rtproof.dsl.expr.Names;
+import dev.rtproof.dsl.ir.Assertion;
+import dev.rtproof.dsl.ir.Condition;
+import dev.rtproof.dsl.ir.Contract;
+import dev.rtproof.dsl.ir.DataSymbol;
+import dev.rtproof.dsl.ir.Instr;
+import dev.rtproof.dsl.ir.Mem;
+import dev.rtproof.dsl.ir.Operand;
+import dev.rtproof.dsl.ir.Program;
+import dev.rtproof.dsl.ir.PropertySpec;
+import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.dsl.ir.SymAddr;
+import dev.rtproof.dsl.ir.SymbolTable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one verification can reach: the data symbols that the routine, the routines it can call or jump to,
+ * their requirements, assertions and contracts, the property, and the address images of those symbols name;
+ * and whether any of that uses the thread's g slot. Only these become regions of the symbolic memory: a
+ * symbol nothing names can be reached only through a pointer the code was given, which may as well point
+ * anywhere else outside the model, and every region costs the solver its placement and disjointness from
+ * all the others (a program with 18 data symbols spent most of each trivial proof on them).
+ */
+public record VerificationScope(Set<String> dataSymbols, boolean threadModel) {
+  public VerificationScope {
+    dataSymbols = Set.copyOf(dataSymbols);
+  }
+
+  /** Every data symbol of {@code program}, with the thread model when any routine uses TLS. */
+  public static VerificationScope whole(Program program, boolean threadModel) {
+    Set<String> all = new LinkedHashSet<>();
+    for (SymbolTable.Symbol s : program.symbols().all()) {
+      if (s.kind() == SymbolTable.Kind.DATA) {
+        all.add(s.name());
+      }
+    }
+    return new VerificationScope(all, threadModel);
+  }
+
+  /** What verifying {@code spec} of {@code routine} can reach. */
+  public static VerificationScope of(Program program, Routine routine, PropertySpec spec) {
+    List<String> texts = new ArrayList<>();
+    texts.addAll(spec.args());
+    Set<String> named = new LinkedHashSet<>();
+    boolean tls = false;
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(routine.symbol()));
+    while (!todo.isEmpty()) {
+      String symbol = todo.pop();
+      if (!seen.add(symbol)) {
+        continue;
+      }
+      Contract contract = program.contract(symbol);
+      if (contract != null) {
+        texts.addAll(contract.writes());
+        texts.addAll(contract.ensures());
+      }
+      Routine r = program.routine(symbol);
+      if (r == null) {
+        continue;
+      }
+      r.requires().stream().map(Condition::expression).forEach(texts::add);
+      r.assertions().stream().map(Assertion::expression).forEach(texts::add);
+      for (Instr in : program.lowered(symbol).code()) {
+        for (Operand o : in.args()) {
+          String name = o instanceof SymAddr a ? a.symbol()
+              : o instanceof Mem m && m.kind() == Mem.Kind.SYMBOL ? m.name() : null;
+          if (name != null) {
+            named.add(name);
+            todo.push(name);
+          }
+          tls |= o instanceof Mem m && m.kind() == Mem.Kind.TLS;
+        }
+      }
+    }
+    Set<String> data = new LinkedHashSet<>();
+    for (SymbolTable.Symbol s : program.symbols().all()) {
+      if (s.kind() == SymbolTable.Kind.DATA && (named.contains(s.name()) || mentioned(texts, s.name()))) {
+        withImages(program, s.name(), data);
+      }
+    }
+    return new VerificationScope(data, tls || texts.stream().anyMatch(VerificationScope::mentionsFs));
+  }
+
+  /** Adds {@code symbol} and, transitively, every symbol whose address its DATA image holds. */
+  private static void withImages(Program program, String symbol, Set<String> out) {
+    if (!out.add(symbol)) {
+      return;
+    }
+    DataSymbol d = program.data().get(symbol);
+    if (d != null) {
+      for (DataSymbol.Init a : d.addresses()) {
+        String target = ((SymAddr) a.value()).symbol();
+        SymbolTable.Symbol t = program.symbols().get(target);
+        if (t != null && t.kind() == SymbolTable.Kind.DATA) {
+          withImages(program, target, out);
+        }
+      }
+    }
+  }
+
+  /** True when some expression may name {@code symbol} (written with {@code ·} or {@code .}); may over-count. */
+  private static boolean mentioned(List<String> texts, String symbol) {
+    return texts.stream().anyMatch(t -> Names.normalizeSymbol(t).contains(symbol) || t.contains(symbol));
+  }
+
+  private static boolean mentionsFs(String text) {
+    return text.matches("(?s).*\\bFS\\b.*");
+  }
+}
