@@ -85,15 +85,17 @@ public final class PathOracle {
     return unsat;
   }
 
-  /** The ids of {@code path}'s top-level conjuncts: a path with all of them implies it. */
+  /** The ids of {@code path}'s conjuncts, nested conjunctions flattened: a path with all of them implies it. */
   private static Set<Integer> conjuncts(BoolExpr path) {
     Set<Integer> ids = new HashSet<>();
-    if (path.isAnd()) {
-      for (Expr<?> e : path.getArgs()) {
+    java.util.ArrayDeque<Expr<?>> todo = new java.util.ArrayDeque<>(List.of(path));
+    while (!todo.isEmpty()) {
+      Expr<?> e = todo.pop();
+      if (e.isAnd()) {
+        todo.addAll(List.of(e.getArgs()));
+      } else {
         ids.add(e.getId());
       }
-    } else {
-      ids.add(path.getId());
     }
     return ids;
   }
