@@ -3,8 +3,8 @@ package dev.rtproof.verifier;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
+import dev.rtproof.verifier.symbolic.Z3Calls;
 
 /** Solver calls under one deadline, with the placement constraints asserted once; counts its calls. */
 final class Solving {
@@ -31,10 +31,8 @@ final class Solving {
       return Answer.UNKNOWN;
     }
     calls++;
-    dev.rtproof.verifier.symbolic.Z3Calls.counted();
-    Params p = ctx.mkParams();
-    p.add("timeout", (int) Math.min(left, Integer.MAX_VALUE));
-    solver.setParameters(p);
+    Z3Calls.counted();
+    solver.setParameters(Z3Calls.params(ctx, left));
     solver.push();
     try {
       solver.add(assertions);

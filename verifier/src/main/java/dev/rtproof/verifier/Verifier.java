@@ -19,6 +19,7 @@ import dev.rtproof.verifier.replay.Replayer;
 import dev.rtproof.verifier.symbolic.EntryRequirements;
 import dev.rtproof.verifier.symbolic.Environment;
 import dev.rtproof.verifier.symbolic.Findings;
+import dev.rtproof.verifier.symbolic.Intervals;
 import dev.rtproof.verifier.symbolic.Obligation;
 import dev.rtproof.verifier.symbolic.PathOracle;
 import dev.rtproof.verifier.symbolic.Smt;
@@ -157,7 +158,8 @@ public final class Verifier {
         return o.verdict(Status.VACUOUS, "the requirements contradict each other or the assumptions; nothing is reachable");
       }
       String unknown = sat == Solving.Answer.UNKNOWN ? solving.reason() : null;
-      List<Obligation> open = findings.obligations.stream().filter(ob -> !ob.claim().isTrue()).toList();
+      Intervals bounds = new Intervals();
+      List<Obligation> open = findings.obligations.stream().filter(ob -> !bounds.valid(ob.claim())).toList();
       if (!open.isEmpty()) {
         BoolExpr[] failing = open.stream().map(ob -> smt.all(ob.path(), smt.not(ob.claim()))).toArray(BoolExpr[]::new);
         Solving.Answer a = solving.check(smt.any(failing));

@@ -4,7 +4,6 @@ import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
-import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
 import java.util.ArrayList;
@@ -144,9 +143,7 @@ public final class PathOracle {
     }
     queries++;
     Z3Calls.counted();
-    Params p = env.smt.ctx.mkParams();
-    p.add("timeout", (int) Math.min(left, QUERY_MILLIS));
-    solver.setParameters(p);
+    solver.setParameters(Z3Calls.params(env.smt.ctx, Math.min(left, QUERY_MILLIS)));
     solver.push();
     try {
       solver.add(assertions);
