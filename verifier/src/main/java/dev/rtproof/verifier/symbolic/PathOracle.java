@@ -33,6 +33,8 @@ public final class PathOracle {
   private final Map<Integer, List<Set<Integer>>> unsatisfiable = new HashMap<>();
   /** By address and width: where the last model put an access (a guess, checked before it is used). */
   private final Map<List<Integer>, Place> guesses = new HashMap<>();
+  /** By the id of a condition: the literal that switches it on in {@link #solver}. */
+  private final Map<Integer, BoolExpr> guards = new HashMap<>();
 
   public PathOracle(Environment env, long deadlineNanos) {
     this.env = env;
@@ -84,20 +86,30 @@ public final class PathOracle {
     return unsat;
   }
 
-  /** The ids of {@code path}'s conjuncts, nested conjunctions flattened: a path with all of them implies it. */
+  /** The ids of {@code path}'s conjuncts: a path with all of them implies it. */
   private static Set<Integer> conjuncts(BoolExpr path) {
     Set<Integer> ids = new HashSet<>();
-    java.util.ArrayDeque<Expr<?>> todo = new java.util.ArrayDeque<>(List.of(path));
+    for (Expr<?> e : conjunctList(path)) {
+      ids.add(e.getId());
+    }
+    return ids;
+  }
+
+  /** {@code c}'s conjuncts, nested conjunctions flattened. */
+  private static List<Expr<?>> conjunctList(BoolExpr c) {
+    List<Expr<?>> out = new ArrayList<>();
+    java.util.ArrayDeque<Expr<?>> todo = new java.util.ArrayDeque<>(List.of(c));
     while (!todo.isEmpty()) {
       Expr<?> e = todo.pop();
       if (e.isAnd()) {
         todo.addAll(List.of(e.getArgs()));
       } else {
-        ids.add(e.getId());
+        out.add(e);
       }
     }
-    return ids;
+    return out;
   }
+
 
   /** Where one model of a path puts an access: region {@code region}, at offset {@code offset} in it. */
   public record Place(int region, long offset) {}
@@ -144,14 +156,27 @@ public final class PathOracle {
     queries++;
     Z3Calls.counted();
     solver.setParameters(Z3Calls.params(env.smt.ctx, Math.min(left, QUERY_MILLIS)));
-    solver.push();
-    try {
-      solver.add(assertions);
-      return answer.apply(solver.check());
-    } finally {
-      solver.pop();
+    List<BoolExpr> literals = new ArrayList<>();
+    for (BoolExpr a : assertions) {
+      for (Expr<?> c : conjunctList(a)) {
+        literals.add(guard((BoolExpr) c));
+      }
     }
+    return answer.apply(solver.check(literals.toArray(new BoolExpr[0])));
   }
+
+  /**
+   * The literal that switches {@code condition} on: asserted once as {@code literal ⇒ condition}, so that
+   * the path conditions every query repeats stay in the solver, translated once, with what it learnt.
+   */
+  private BoolExpr guard(BoolExpr condition) {
+    return guards.computeIfAbsent(condition.getId(), id -> {
+      BoolExpr literal = env.smt.ctx.mkBoolConst("on!" + guards.size());
+      solver.add(env.smt.implies(literal, condition));
+      return literal;
+    });
+  }
+
 
   /** How many solver queries exploration made. */
   public int queries() {

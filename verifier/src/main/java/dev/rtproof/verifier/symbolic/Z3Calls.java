@@ -16,7 +16,7 @@ public final class Z3Calls {
    * questions of an exploration fastest; on a counting problem (the sum of 64 merged branch outcomes) it
    * took 41 s where the tactic took 0.1 s.
    */
-  static final int INCREMENTAL_MILLIS = 300;
+  static final int INCREMENTAL_MILLIS = 1000;
 
   private Z3Calls() {}
 
