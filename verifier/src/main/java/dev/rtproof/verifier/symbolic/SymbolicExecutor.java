@@ -35,7 +35,8 @@ public final class SymbolicExecutor {
   private final Smt smt;
   private final Environment env;
   private final ExecutionObserver observer;
-  private final Findings findings;
+  /** Where obligations and unfinished paths go: every property's findings when one run serves several. */
+  private final List<Findings> findings;
   private final SymSemantics semantics;
   private final PathOracle oracle;
   private final CallEffects calls;
@@ -49,10 +50,16 @@ public final class SymbolicExecutor {
 
   public SymbolicExecutor(Environment env, ExecutionObserver observer, Findings findings, PathOracle oracle,
       long deadlineNanos) {
+    this(env, observer, List.of(findings), oracle, deadlineNanos);
+  }
+
+  /** An execution whose obligations and unfinished paths go to each of {@code findings}. */
+  public SymbolicExecutor(Environment env, ExecutionObserver observer, List<Findings> findings, PathOracle oracle,
+      long deadlineNanos) {
     this.smt = env.smt;
     this.env = env;
     this.observer = observer;
-    this.findings = findings;
+    this.findings = List.copyOf(findings);
     this.oracle = oracle;
     this.semantics = new SymSemantics(smt, env, observer, oracle);
     this.calls = new CallEffects(env);
@@ -104,12 +111,20 @@ public final class SymbolicExecutor {
     while (!work.isEmpty()) {
       SymState s = work.next();
       if (System.nanoTime() > deadline) {
-        findings.incomplete.add(new Findings.Incomplete("timeout: exploration did not finish within the budget",
+        cutShort(new Findings.Incomplete("timeout: exploration did not finish within the budget",
             s.path()));
         continue;
       }
       runPath(s);
     }
+  }
+
+  private void cutShort(Findings.Incomplete why) {
+    findings.forEach(f -> f.incomplete.add(why));
+  }
+
+  private void obligation(Obligation o) {
+    findings.forEach(f -> f.obligations.add(o));
   }
 
   /** How many times paths were merged. */
@@ -140,7 +155,7 @@ public final class SymbolicExecutor {
       Instr in = s.code.at(s.index);
       int bound = s.code.source().unroll();
       if (s.visits.merge(s.address(), 1, Integer::sum) > bound + 1) {
-        findings.incomplete.add(new Findings.Incomplete("bound reached: a loop at " + in.pos()
+        cutShort(new Findings.Incomplete("bound reached: a loop at " + in.pos()
             + " runs more than " + bound + " times (raise @Routine(unroll = …))", s.path()));
         return;
       }
@@ -158,7 +173,7 @@ public final class SymbolicExecutor {
       } catch (SymSemantics.PathEnds end) {
         return;
       } catch (SymSemantics.Unsupported u) {
-        findings.incomplete.add(new Findings.Incomplete("not modelled: " + u.getMessage() + " at " + in.pos(), s.path()));
+        cutShort(new Findings.Incomplete("not modelled: " + u.getMessage() + " at " + in.pos(), s.path()));
         return;
       }
     }
@@ -414,7 +429,7 @@ public final class SymbolicExecutor {
     Routine callee = env.program.routine(symbol);
     for (Condition c : callee.requires()) {
       BoolExpr holds = env.condition(c.expression(), "@Requires of " + symbol, s, Snapshot.of(s), oracle);
-      findings.obligations.add(new Obligation(s.path(), holds, call.pos(),
+      obligation(new Obligation(s.path(), holds, call.pos(),
           symbol + "'s @Requires(\"" + c.expression() + "\") does not hold at " + call, Map.of(),
           Violation.requirement(symbol, c.expression())));
     }

@@ -46,8 +46,13 @@ public record VerificationScope(Set<String> dataSymbols, boolean threadModel) {
 
   /** What verifying {@code spec} of {@code routine} can reach. */
   public static VerificationScope of(Program program, Routine routine, PropertySpec spec) {
+    return of(program, routine, List.of(spec));
+  }
+
+  /** What verifying all of {@code specs} of {@code routine} in one execution can reach. */
+  public static VerificationScope of(Program program, Routine routine, List<PropertySpec> specs) {
     List<String> texts = new ArrayList<>();
-    texts.addAll(spec.args());
+    specs.forEach(spec -> texts.addAll(spec.args()));
     Set<String> named = new LinkedHashSet<>();
     boolean tls = false;
     Set<String> seen = new LinkedHashSet<>();
