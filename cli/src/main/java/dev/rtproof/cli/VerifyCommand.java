@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
       converter = Shard.Converter.class, defaultValue = "1/1")
   Shard shard;
 
-  @Option(names = "--jobs", description = "properties verified at once (default: one per core)")
+  @Option(names = "--jobs", description = "routines verified at once (default: one per core)")
   int jobs;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "keep verdicts in DIR and take those of unchanged"

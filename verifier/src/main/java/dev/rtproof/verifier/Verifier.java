@@ -98,8 +98,11 @@ public final class Verifier {
       return t;
     });
     try {
+      // Longest first, by a rough measure of the work, so that no long unit starts last on its own.
+      List<List<Integer>> order = new ArrayList<>(units);
+      order.sort(java.util.Comparator.comparingLong((List<Integer> u) -> -size(tasks.get(u.get(0))) * u.size()));
       List<Future<?>> futures = new ArrayList<>();
-      for (List<Integer> u : units) {
+      for (List<Integer> u : order) {
         futures.add(pool.submit(() -> place(tasks, u, out)));
       }
       for (Future<?> f : futures) {
@@ -114,6 +117,11 @@ public final class Verifier {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** How many instructions the routine of {@code t} has (after lowering). */
+  private static long size(Task t) {
+    return t.program().lowered(t.routine().symbol()).code().size();
   }
 
   /** Verifies the tasks at {@code unit} (one routine's) and puts their verdicts at the same places. */
