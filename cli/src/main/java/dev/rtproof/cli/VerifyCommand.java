@@ -114,9 +114,9 @@ final class VerifyCommand implements Callable<Integer> {
     Progress progress = Progress.forConsole(spec.commandLine().getErr(), mine.size());
     List<Verdict> verdicts = new ArrayList<>();
     int hits = 0;
-    // Batches keep the output in task order and the progress bar moving while the threads work.
-    for (int from = 0; from < mine.size(); from += 2 * threads) {
-      List<Task> batch = mine.subList(from, Math.min(mine.size(), from + 2 * threads));
+    // Batches keep the output in task order and the progress bar moving while the threads work; a batch holds
+    // whole routines (whose properties the verifier explores together), a few per thread.
+    for (List<Task> batch : batches(mine, 4 * threads)) {
       ProofCache.Run run = cache == null ? new ProofCache.Run(verifier.verifyAll(batch, threads),
           batch.stream().map(t -> false).toList()) : ProofCache.at(cache).verifyAll(verifier, batch, threads);
       hits += run.hits();
@@ -166,5 +166,25 @@ final class VerifyCommand implements Callable<Integer> {
       out.println("         " + v.message());
     }
     out.flush();
+  }
+
+  /** {@code tasks} in order, cut into runs of {@code routines} routines (the tasks of one routine stay together). */
+  static List<List<Task>> batches(List<Task> tasks, int routines) {
+    List<List<Task>> out = new ArrayList<>();
+    List<Task> current = new ArrayList<>();
+    java.util.Set<String> in = new java.util.HashSet<>();
+    for (Task t : tasks) {
+      if (!in.contains(t.routine().symbol()) && in.size() == routines) {
+        out.add(current);
+        current = new ArrayList<>();
+        in.clear();
+      }
+      in.add(t.routine().symbol());
+      current.add(t);
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
   }
 }

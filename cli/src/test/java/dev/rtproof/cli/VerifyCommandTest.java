@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rtproof.dsl.ir.Op;
+import dev.rtproof.dsl.ir.Program;
+import dev.rtproof.dsl.ir.PropertySpec;
+import dev.rtproof.dsl.ir.Routine;
+import dev.rtproof.dsl.ir.SourcePos;
+import dev.rtproof.verifier.Task;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,5 +139,18 @@ class VerifyCommandTest {
     assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
     assertEquals(2, run("verify", "--fail-on", "sometimes"));
     assertTrue(err.toString().contains("'sometimes' is not violated, unknown or never"), err.toString());
+  }
+
+  @Test
+  void batchesKeepTheTasksOfARoutineTogether() {
+    List<Task> tasks = new ArrayList<>();
+    for (String symbol : new String[] {"·a", "·a", "·b", "·c", "·c", "·c", "·d"}) {
+      Routine r = Routine.builder(symbol, "GO1_19").instr(Op.RET).build();
+      tasks.add(new Task(new Program(List.of(r)), r,
+          new PropertySpec(PropertySpec.STACK_BALANCE, List.of(), SourcePos.NONE)));
+    }
+    assertEquals(List.of(List.of("·a", "·a", "·b"), List.of("·c", "·c", "·c", "·d")),
+        VerifyCommand.batches(tasks, 2).stream()
+            .map(b -> b.stream().map(t -> t.routine().symbol()).toList()).toList());
   }
 }
