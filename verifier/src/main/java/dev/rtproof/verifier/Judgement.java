@@ -39,6 +39,10 @@ final class Judgement {
   private final SymState entry;
   private final SymbolicExecutor executor;
   private final Duration timeout;
+  /** One solver for every property judged here: the placement constraints are translated once. */
+  private Solving solving;
+  /** Whether anything is reachable under the requirements, once known (the same for every property). */
+  private Solving.Answer reachable;
 
   Judgement(Program program, Routine routine, Verifier.Setup setup, Environment env, SymState entry,
       SymbolicExecutor executor, Duration timeout) {
@@ -57,9 +61,15 @@ final class Judgement {
    */
   Verdict judge(PropertySpec spec, Findings findings, PropertyCheck check, long start, long deadline) {
     Outcome o = new Outcome(routine, spec, env.assumptions(), start);
-    Solving solving = new Solving(env.smt.ctx, env.constraints(), deadline);
+    if (solving == null) {
+      solving = new Solving(env.smt.ctx, env.constraints(), deadline);
+    }
+    solving.until(deadline);
     Smt smt = env.smt;
-    Solving.Answer sat = solving.check(entry.path());
+    if (reachable == null || reachable == Solving.Answer.UNKNOWN) {
+      reachable = solving.check(entry.path());
+    }
+    Solving.Answer sat = reachable;
     if (sat == Solving.Answer.UNSAT) {
       return o.verdict(Status.VACUOUS, "the requirements contradict each other or the assumptions; nothing is reachable");
     }
@@ -71,7 +81,7 @@ final class Judgement {
       Solving.Answer a = solving.check(smt.any(failing));
       if (a == Solving.Answer.SAT) {
         int i = firstTrue(solving.model(), failing);
-        return violated(spec, solving, open.get(i), failing[i], o);
+        return violated(spec, open.get(i), failing[i], o);
       }
       if (a == Solving.Answer.UNKNOWN && unknown == null) {
         unknown = solving.reason() + " deciding " + open.size() + " obligation(s), e.g. \"" + open.get(0).what()
@@ -114,8 +124,7 @@ final class Judgement {
     throw new IllegalStateException("a model of a disjunction satisfies none of its parts");
   }
 
-  private Verdict violated(PropertySpec spec, Solving solving, Obligation ob, BoolExpr failing,
-      Outcome o) {
+  private Verdict violated(PropertySpec spec, Obligation ob, BoolExpr failing, Outcome o) {
     Model model = niceModel(env, entry, solving, failing);
     ModelReader reader = new ModelReader(model, env);
     InitialState initial = reader.read(entry, executor.callEvents());

@@ -6,13 +6,13 @@ import com.microsoft.z3.Model;
 import com.microsoft.z3.Solver;
 import dev.rtproof.verifier.symbolic.Z3Calls;
 
-/** Solver calls under one deadline, with the placement constraints asserted once; counts its calls. */
+/** Solver calls under a deadline, with the placement constraints asserted once; counts its calls. */
 final class Solving {
   enum Answer { SAT, UNSAT, UNKNOWN }
 
   private final Context ctx;
   private final Solver solver;
-  private final long deadline;
+  private long deadline;
   private String reason = "";
   private Model model;
   private int calls;
@@ -21,6 +21,11 @@ final class Solving {
     this.ctx = ctx;
     this.solver = ctx.mkSolver();
     this.solver.add(constraints);
+    this.deadline = deadline;
+  }
+
+  /** Later checks stop at {@code deadline} (System.nanoTime). */
+  void until(long deadline) {
     this.deadline = deadline;
   }
 

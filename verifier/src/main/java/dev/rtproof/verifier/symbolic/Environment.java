@@ -329,11 +329,19 @@ public final class Environment {
   public String answeredFunction() {
     for (String symbol : layout.textSymbols().keySet()) {
       if (program.routine(symbol) == null && !named.contains(symbol) && !symbol.equals(dev.rtproof.emulator.Emulator.ABORT)
-          && !symbol.contains("·morestack")) {
+          && !isMorestack(symbol)) {
         return symbol;
       }
     }
     return null;
+  }
+
+  /** morestack's names after the package dot: examples keep other Go versions' runtimes apart by package. */
+  private static final Set<String> MORESTACK = Set.of("morestack", "morestack_noctxt", "morestackc");
+
+  /** True for the functions an inserted stack check calls ({@code runtime·morestack_noctxt}, …). */
+  static boolean isMorestack(String symbol) {
+    return MORESTACK.contains(symbol.substring(symbol.indexOf('·') + 1));
   }
 
   /** Symbols the property names (an indirect call should not stand in for a call to them). */

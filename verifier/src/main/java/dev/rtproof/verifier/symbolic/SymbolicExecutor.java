@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Explores a routine symbolically: branches fork, and paths that meet again at a join point are merged
@@ -29,8 +28,6 @@ import java.util.Set;
  */
 public final class SymbolicExecutor {
   /** The functions an inserted stack check calls: the routine restarts on a bigger stack, a fresh entry. */
-  /** morestack's names after the package dot: examples keep other Go versions' runtimes apart by package. */
-  private static final Set<String> MORESTACK = Set.of("morestack", "morestack_noctxt", "morestackc");
 
   private final Smt smt;
   private final Environment env;
@@ -361,7 +358,7 @@ public final class SymbolicExecutor {
   private boolean call(SymState s, Instr in) {
     Target t = target(s, in);
     observer.call(s, t.symbol(), t.address(), in);
-    if (t.symbol() != null && MORESTACK.contains(t.symbol().substring(t.symbol().indexOf('·') + 1))
+    if (t.symbol() != null && Environment.isMorestack(t.symbol())
         && env.program.routine(t.symbol()) == null) {
       env.assume(t.symbol() + " moves the goroutine to a bigger stack and restarts the routine: that restart is"
           + " another entry, covered by the proof of the entry");
