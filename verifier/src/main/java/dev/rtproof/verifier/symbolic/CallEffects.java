@@ -130,8 +130,7 @@ public final class CallEffects {
     BitVecExpr address = smt.add(region.start(), o);
     BoolExpr inside = smt.all(smt.ule(lo, address), smt.ult(address, hi));
     Expr<BitVecSort> body = smt.ctx.mkITE(inside, smt.ctx.mkSelect(values, o), smt.ctx.mkSelect(old, o));
-    s.mem.replaceWithin(i, (ArrayExpr<BitVecSort, BitVecSort>) (Object) smt.ctx.mkLambda(new Expr<?>[] {o}, body),
-        lo, hi);
+    s.mem.replace(i, (ArrayExpr<BitVecSort, BitVecSort>) (Object) smt.ctx.mkLambda(new Expr<?>[] {o}, body));
     return new Havoc(i, values, lo, hi);
   }
 }

@@ -97,11 +97,6 @@ final class Linear {
     return null;
   }
 
-  /** The value when no atom is left (a constant), else null. */
-  Long value() {
-    return coefficients.isEmpty() ? constant : null;
-  }
-
   /** {@code this − other}. */
   Linear minus(Linear other) {
     Linear d = new Linear();

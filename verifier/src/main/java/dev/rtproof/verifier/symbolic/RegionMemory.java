@@ -23,22 +23,18 @@ final class RegionMemory {
   /** Byte {@code index} (little-endian) of {@code value}, stored at a concrete offset. */
   record Cell(BitVecExpr value, int index) {}
 
-  /**
-   * Decides that {@code readBytes} bytes at {@code read} never overlap the offsets {@code [start, end)} written
-   * (offsets of this region; false when it cannot tell).
-   */
+  /** Decides that two byte ranges, at offsets of this region, never overlap (false when it cannot tell). */
   interface Separation {
-    Separation NONE = (read, readBytes, start, end) -> false;
+    Separation NONE = (read, readBytes, write, writeBytes) -> false;
 
-    boolean apart(BitVecExpr read, int readBytes, BitVecExpr start, BitVecExpr end);
+    boolean apart(BitVecExpr read, int readBytes, BitVecExpr write, long writeBytes);
   }
 
   /**
-   * A write to the offsets {@code [start, end)}, which made the barrier out of {@code below}: bytes at a
-   * symbolic offset, or a call's havoc of a stretch; {@code beneath} is how {@code below} came about, null when
-   * not by such a write alone.
+   * A write of {@code bytes} at symbolic {@code offset}, which made the barrier out of {@code below}; {@code
+   * beneath} is how {@code below} came about, null when not by such a write alone.
    */
-  private record Layer(ArrayExpr<BitVecSort, BitVecSort> below, Layer beneath, BitVecExpr start, BitVecExpr end) {}
+  private record Layer(ArrayExpr<BitVecSort, BitVecSort> below, Layer beneath, BitVecExpr offset, int bytes) {}
 
   private final Smt smt;
   /** The array as of the last write at a symbolic offset (or the initial contents). */
@@ -89,7 +85,7 @@ final class RegionMemory {
   /** The array to read {@code bytes} at {@code offset} from: the barrier, or what was below writes apart from them. */
   private ArrayExpr<BitVecSort, BitVecSort> source(BitVecExpr offset, int bytes, Separation separation) {
     ArrayExpr<BitVecSort, BitVecSort> a = barrier;
-    for (Layer l = layer; l != null && separation.apart(offset, bytes, l.start, l.end); l = l.beneath) {
+    for (Layer l = layer; l != null && separation.apart(offset, bytes, l.offset, l.bytes); l = l.beneath) {
       a = l.below;
     }
     return a;
@@ -138,7 +134,7 @@ final class RegionMemory {
   private boolean apartFromCells(BitVecExpr offset, int bytes, Separation separation) {
     long lo = java.util.Collections.min(cells.keySet());
     long hi = java.util.Collections.max(cells.keySet());
-    return separation.apart(offset, bytes, smt.bv(lo), smt.bv(hi + 1));
+    return separation.apart(offset, bytes, smt.bv(lo), hi - lo + 1);
   }
 
   /** Stores {@code value} ({@code 8 * bytes} bits) at concrete {@code offset}. */
@@ -154,20 +150,13 @@ final class RegionMemory {
 
   /** Stores {@code value} at symbolic {@code offset}: every byte so far goes into the array. */
   void store(BitVecExpr offset, int bytes, BitVecExpr value) {
-    ArrayExpr<BitVecSort, BitVecSort> a = array();
+    ArrayExpr<BitVecSort, BitVecSort> before = array();
+    Layer written = new Layer(before, cells.isEmpty() ? layer : null, offset, bytes);
+    ArrayExpr<BitVecSort, BitVecSort> a = before;
     for (int j = 0; j < bytes; j++) {
       a = smt.ctx.mkStore(a, smt.addConstant(offset, j), byteOf(new Cell(value, j)));
     }
-    replaceWritten(a, offset, smt.addConstant(offset, bytes));
-  }
-
-  /**
-   * Replaces every byte by {@code array}'s, which differs from the bytes before at most at the offsets
-   * {@code [start, end)} (a call's havoc of a stretch of the stack): later reads apart from them skip it.
-   */
-  void replaceWritten(ArrayExpr<BitVecSort, BitVecSort> array, BitVecExpr start, BitVecExpr end) {
-    Layer written = new Layer(array(), cells.isEmpty() ? layer : null, start, end);
-    replace(array);
+    replace(a);
     layer = written;
   }
 

@@ -84,13 +84,9 @@ public final class SymMemory {
     return regions[region].array();
   }
 
-  /**
-   * This memory with region {@code region}'s bytes replaced by {@code array}, which changes at most the bytes at
-   * addresses {@code [lo, hi)}: reads shown to lie outside them read the bytes from before.
-   */
-  public void replaceWithin(int region, ArrayExpr<BitVecSort, BitVecSort> array, BitVecExpr lo, BitVecExpr hi) {
-    BitVecExpr start = env.regions().get(region).start();
-    writable(region).replaceWritten(array, env.smt.sub(lo, start), env.smt.sub(hi, start));
+  /** This memory with region {@code region}'s bytes replaced by {@code array}. */
+  public void replace(int region, ArrayExpr<BitVecSort, BitVecSort> array) {
+    writable(region).replace(array);
   }
 
   /**
@@ -112,25 +108,19 @@ public final class SymMemory {
   }
 
   /**
-   * A read of {@code b} bytes at {@code r} is apart from the written offsets {@code [start, end)} when its
-   * distance {@code d = r − start} lies in {@code [end − start, 2^64 − b]} (mod 2^64): decided from the terms
-   * when the write has a known length and the distance is known, else asked of the oracle on the access's path.
+   * Two ranges are apart when their distance {@code d = read − write} lies in {@code [writeBytes, 2^64 −
+   * readBytes]} (mod 2^64): decided from the terms when they differ by a known amount, else asked of the oracle
+   * on the access's path.
    */
   private RegionMemory.Separation separation(Resolution r) {
     Smt smt = env.smt;
-    return (read, readBytes, start, end) -> {
-      Long length = Linear.of(end).minus(Linear.of(start)).value();
-      BitVecExpr d = smt.sub(read, start);
-      if (length != null && length >= 0) {
-        BigInteger max = TWO_64.subtract(BigInteger.valueOf(readBytes + length));
-        if (Linear.of(read).minus(Linear.of(start)).within(-length, max)) {
-          return true;
-        }
-        return r.oracle() != null && r.oracle().implies(r.path(),
-            smt.ule(smt.addConstant(d, -length), smt.bv(max.longValue())));
+    return (read, readBytes, write, writeBytes) -> {
+      BigInteger max = TWO_64.subtract(BigInteger.valueOf(readBytes + writeBytes));
+      if (Linear.of(read).minus(Linear.of(write)).within(-writeBytes, max)) {
+        return true;
       }
       return r.oracle() != null && r.oracle().implies(r.path(),
-          smt.all(smt.ule(smt.sub(end, start), d), smt.ule(d, smt.bv(-readBytes))));
+          smt.ule(smt.addConstant(smt.sub(read, write), -writeBytes), smt.bv(max.longValue())));
     };
   }
 

@@ -89,17 +89,6 @@ class SeparatedWritesTest {
   }
 
   @Test
-  void aReadOutsideAHavocedStretchIsTheTermFromBeforeIt() {
-    // A call on a stack found through a pointer may change [AX, AX + 64): the caller's frame is not in it.
-    BitVecExpr callerWord = smt.addConstant(s.sp(), 8);
-    BitVecExpr before = load(callerWord);
-    BitVecExpr atBxBefore = load(reg("BX"));
-    s.mem.replaceWithin(0, smt.memory("havoc"), reg("AX"), smt.addConstant(reg("AX"), 64));
-    assertEquals(before, load(callerWord), "the caller's frame is at least a page above the stretch");
-    assertFalse(valid(smt.eq(load(reg("BX")), atBxBefore)), "BX may lie in the stretch: the call may change it");
-  }
-
-  @Test
   void aConditionProvedOnAPathHoldsOnLongerPathsWithoutAQuery() {
     BoolExpr below = smt.ult(reg("AX"), s.sp());
     assertTrue(oracle.implies(s.path(), below));
