@@ -198,7 +198,7 @@ public final class Verifier {
         // Each property's time and budget: the shared exploration, then its own solving.
         long own = System.nanoTime();
         out.add(judgement.judge(specs.get(i), findings.get(i), checks.get(i), own - explored,
-            i == 0 ? deadline : own - explored + options.timeout().toNanos()));
+            own - explored + options.timeout().toNanos()));
       }
       return out;
     } catch (IllegalArgumentException | UnsupportedOperationException e) {

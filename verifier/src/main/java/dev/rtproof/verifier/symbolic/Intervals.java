@@ -27,7 +27,6 @@ public final class Intervals {
     if (claim.isTrue()) {
       return true;
     }
-    Expr<?>[] args = claim.getNumArgs() == 2 ? claim.getArgs() : null;
     if (claim.isAnd()) {
       for (Expr<?> a : claim.getArgs()) {
         if (!valid((BoolExpr) a)) {
@@ -36,6 +35,7 @@ public final class Intervals {
       }
       return true;
     }
+    Expr<?>[] args = claim.getNumArgs() == 2 ? claim.getArgs() : null;
     if (args == null || !(args[0] instanceof BitVecExpr a) || !(args[1] instanceof BitVecExpr b)) {
       return false;
     }

@@ -74,29 +74,24 @@ public final class PathOracle {
   }
 
   private boolean unsat(BoolExpr path, BoolExpr c) {
-    Set<Integer> conjuncts = conjuncts(path);
+    List<Expr<?>> parts = conjuncts(path);
+    Set<Integer> ids = new HashSet<>();
+    parts.forEach(e -> ids.add(e.getId()));
     List<Set<Integer>> shown = unsatisfiable.get(c.getId());
-    if (shown != null && shown.stream().anyMatch(conjuncts::containsAll)) {
+    if (shown != null && shown.stream().anyMatch(ids::containsAll)) {
       return true;
     }
-    boolean unsat = ask(status -> status == Status.UNSATISFIABLE, false, path, c);
+    List<Expr<?>> asked = new ArrayList<>(parts);
+    asked.addAll(conjuncts(c));
+    boolean unsat = ask(status -> status == Status.UNSATISFIABLE, false, asked);
     if (unsat) {
-      unsatisfiable.computeIfAbsent(c.getId(), k -> new ArrayList<>()).add(conjuncts);
+      unsatisfiable.computeIfAbsent(c.getId(), k -> new ArrayList<>()).add(ids);
     }
     return unsat;
   }
 
-  /** The ids of {@code path}'s conjuncts: a path with all of them implies it. */
-  private static Set<Integer> conjuncts(BoolExpr path) {
-    Set<Integer> ids = new HashSet<>();
-    for (Expr<?> e : conjunctList(path)) {
-      ids.add(e.getId());
-    }
-    return ids;
-  }
-
-  /** {@code c}'s conjuncts, nested conjunctions flattened. */
-  private static List<Expr<?>> conjunctList(BoolExpr c) {
+  /** {@code c}'s conjuncts, nested conjunctions flattened: a path with all of them implies {@code c}. */
+  private static List<Expr<?>> conjuncts(BoolExpr c) {
     List<Expr<?>> out = new ArrayList<>();
     java.util.ArrayDeque<Expr<?>> todo = new java.util.ArrayDeque<>(List.of(c));
     while (!todo.isEmpty()) {
@@ -109,7 +104,6 @@ public final class PathOracle {
     }
     return out;
   }
-
 
   /** Where one model of a path puts an access: region {@code region}, at offset {@code offset} in it. */
   public record Place(int region, long offset) {}
@@ -125,7 +119,8 @@ public final class PathOracle {
     if (known != null && !fresh) {
       return known;
     }
-    Place p = ask(status -> status == Status.SATISFIABLE ? place(solver.getModel(), address, bytes) : null, null, path);
+    Place p = ask(status -> status == Status.SATISFIABLE ? place(solver.getModel(), address, bytes) : null, null,
+        conjuncts(path));
     if (p != null) {
       guesses.put(key, p);
     }
@@ -145,10 +140,11 @@ public final class PathOracle {
   }
 
   /**
-   * One query: {@code assertions} on top of the placement constraints, answered by {@code answer} while they
-   * are asserted (a model can be read); {@code outOfTime} when the budget is spent.
+   * One query: the conjunction of {@code conjuncts} on top of the placement constraints, each switched on by
+   * its literal, answered by {@code answer} right after the check (a model can be read); {@code outOfTime}
+   * when the budget is spent.
    */
-  private <T> T ask(java.util.function.Function<Status, T> answer, T outOfTime, BoolExpr... assertions) {
+  private <T> T ask(java.util.function.Function<Status, T> answer, T outOfTime, List<Expr<?>> conjuncts) {
     long left = (deadline - System.nanoTime()) / 1_000_000;
     if (left <= 0) {
       return outOfTime;
@@ -156,13 +152,8 @@ public final class PathOracle {
     queries++;
     Z3Calls.counted();
     solver.setParameters(Z3Calls.params(env.smt.ctx, Math.min(left, QUERY_MILLIS)));
-    List<BoolExpr> literals = new ArrayList<>();
-    for (BoolExpr a : assertions) {
-      for (Expr<?> c : conjunctList(a)) {
-        literals.add(guard((BoolExpr) c));
-      }
-    }
-    return answer.apply(solver.check(literals.toArray(new BoolExpr[0])));
+    BoolExpr[] literals = conjuncts.stream().map(c -> guard((BoolExpr) c)).toArray(BoolExpr[]::new);
+    return answer.apply(solver.check(literals));
   }
 
   /**

@@ -29,6 +29,9 @@ import java.util.Set;
  * all the others (a program with 18 data symbols spent most of each trivial proof on them).
  */
 public record VerificationScope(Set<String> dataSymbols, boolean threadModel) {
+  /** An expression that reads the FS base needs the thread model. */
+  private static final java.util.regex.Pattern FS = java.util.regex.Pattern.compile("\\bFS\\b");
+
   public VerificationScope {
     dataSymbols = Set.copyOf(dataSymbols);
   }
@@ -53,8 +56,8 @@ public record VerificationScope(Set<String> dataSymbols, boolean threadModel) {
   public static VerificationScope of(Program program, Routine routine, List<PropertySpec> specs) {
     List<String> texts = new ArrayList<>();
     specs.forEach(spec -> texts.addAll(spec.args()));
-    Set<String> named = new LinkedHashSet<>();
     boolean tls = false;
+    // Every symbol the code names, whether it is code (followed) or data.
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(List.of(routine.symbol()));
     while (!todo.isEmpty()) {
@@ -78,20 +81,23 @@ public record VerificationScope(Set<String> dataSymbols, boolean threadModel) {
           String name = o instanceof SymAddr a ? a.symbol()
               : o instanceof Mem m && m.kind() == Mem.Kind.SYMBOL ? m.name() : null;
           if (name != null) {
-            named.add(name);
             todo.push(name);
           }
           tls |= o instanceof Mem m && m.kind() == Mem.Kind.TLS;
         }
       }
     }
+    // Expressions may write a symbol with '.' for '·': both spellings are searched, which may over-count.
+    List<String> spelled = new ArrayList<>(texts);
+    texts.forEach(t -> spelled.add(Names.normalizeSymbol(t)));
     Set<String> data = new LinkedHashSet<>();
     for (SymbolTable.Symbol s : program.symbols().all()) {
-      if (s.kind() == SymbolTable.Kind.DATA && (named.contains(s.name()) || mentioned(texts, s.name()))) {
+      if (s.kind() == SymbolTable.Kind.DATA
+          && (seen.contains(s.name()) || spelled.stream().anyMatch(t -> t.contains(s.name())))) {
         withImages(program, s.name(), data);
       }
     }
-    return new VerificationScope(data, tls || texts.stream().anyMatch(VerificationScope::mentionsFs));
+    return new VerificationScope(data, tls || texts.stream().anyMatch(t -> FS.matcher(t).find()));
   }
 
   /** Adds {@code symbol} and, transitively, every symbol whose address its DATA image holds. */
@@ -109,14 +115,5 @@ public record VerificationScope(Set<String> dataSymbols, boolean threadModel) {
         }
       }
     }
-  }
-
-  /** True when some expression may name {@code symbol} (written with {@code ·} or {@code .}); may over-count. */
-  private static boolean mentioned(List<String> texts, String symbol) {
-    return texts.stream().anyMatch(t -> Names.normalizeSymbol(t).contains(symbol) || t.contains(symbol));
-  }
-
-  private static boolean mentionsFs(String text) {
-    return text.matches("(?s).*\\bFS\\b.*");
   }
 }
