@@ -122,6 +122,9 @@ public final class Environment {
       assumptions.add("data symbols are 8-byte aligned, in user space, disjoint from each other and the stack: "
           + String.join(", ", sized));
     }
+    // The scope leaves out globals nothing here names: say that the model maps only what it lists.
+    assumptions.add("mapped memory is only " + String.join(", ", regions.stream().map(Region::name).toList())
+        + "; an access anywhere else faults");
     readOnlyImages();
   }
 

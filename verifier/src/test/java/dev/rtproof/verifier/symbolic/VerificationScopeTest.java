@@ -78,4 +78,12 @@ class VerificationScopeTest {
       assertFalse(env.knows("·unused"), "a symbol nothing in this verification names has no region");
     }
   }
+
+  @Test
+  void everyVerdictSaysWhichMemoryIsMapped() {
+    dev.rtproof.verifier.Verdict v = new dev.rtproof.verifier.Verifier(dev.rtproof.verifier.VerifyOptions.defaults())
+        .verify(PROGRAM, READS_G0, READS_G0.properties().get(0));
+    assertTrue(v.assumptions().contains("mapped memory is only stack, runtime·g0, ·counter; an access anywhere else"
+        + " faults"), v.assumptions().toString());
+  }
 }
