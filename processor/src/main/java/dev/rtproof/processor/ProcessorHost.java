@@ -19,7 +19,8 @@ import java.util.List;
  * load Z3 once per module, in the same JVM. So the processor path is split: Z3's jars go into a loader
  * shared by every compilation in the JVM (keyed by those jars), rtproof's own code into a loader shared
  * by compilations with the same processor path, whose parent is the Z3 loader. Both are kept alive by a
- * parked daemon thread named after its key, which is also how a later compilation finds them.
+ * parked daemon thread named after its key, which is also how a later compilation finds them. The Z3
+ * loader serves libz3 from a copy kept between JVMs ({@link NativeLibraryCache}).
  */
 final class ProcessorHost {
   private static final String KEEPER = "dev.rtproof.processor.internal.HostKeeper";
@@ -53,7 +54,8 @@ final class ProcessorHost {
       }
       boolean newZ3 = z3Loader == null;
       if (newZ3) {
-        z3Loader = new URLClassLoader("rtproof-z3", z3.toArray(new URL[0]), own.getParent());
+        z3Loader = new NativeLibraryCache("rtproof-z3", z3.toArray(new URL[0]), own.getParent(),
+            NativeLibraryCache.defaultDirectory());
       }
       code = new URLClassLoader("rtproof-processor", rest.toArray(new URL[0]), z3Loader);
       keep(codeName, code, code);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,9 @@ class Z3LoadsOncePerJvmTest {
     Path runner = Files.writeString(tmp.resolve("BuildJvm.java"), BUILD_JVM);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path jvmTmp = Files.createDirectories(tmp.resolve("jvm-tmp"));
-    Process p = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + jvmTmp, runner.toString(),
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Process p = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + jvmTmp, "-Duser.home=" + home,
+        runner.toString(),
         System.getProperty("java.class.path"),
         tmp.resolve("first").toString(), tmp.resolve("second").toString())
         .redirectErrorStream(true).start();
@@ -63,6 +66,10 @@ class Z3LoadsOncePerJvmTest {
     assertTrue(out.contains("compile first rc=0") && out.contains("compile second rc=0"), out);
     assertTrue(out.contains("z3loads=1\n"), "Z3's native library loaded once: " + out);
     assertTrue(out.contains("hosts=1\n"), "one Z3 host: " + out);
+    try (Stream<Path> copies = Files.list(home.resolve(".cache/rtproof/native"))) {
+      assertTrue(copies.anyMatch(f -> f.getFileName().toString().contains("libz3")),
+          "libz3 is kept uncompressed for the next JVM");
+    }
 
     Properties first = host(tmp.resolve("first/rtproof/z3-host.properties"));
     Properties second = host(tmp.resolve("second/rtproof/z3-host.properties"));

@@ -26,7 +26,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.util.Elements;
 
 /**
  * Reads a {@code @DataSection} method: {@code GLOBL(sym(…), flags, size)} and
@@ -38,12 +37,12 @@ final class DataSectionReader {
   record ReadSection(ExecutableElement method, List<DataSymbol> symbols, Map<String, Tree> trees,
       CompilationUnitTree cu) {}
 
-  private final Elements elements;
+  private final Members members;
   private final Trees trees;
   private final Diagnostics diags;
 
-  DataSectionReader(Elements elements, Trees trees, Diagnostics diags) {
-    this.elements = elements;
+  DataSectionReader(Members members, Trees trees, Diagnostics diags) {
+    this.members = members;
     this.trees = trees;
     this.diags = diags;
   }
@@ -56,7 +55,7 @@ final class DataSectionReader {
     MethodTree mt = trees.getTree(method);
     CompilationUnitTree cu = trees.getPath(method).getCompilationUnit();
     int errorsBefore = diags.errors();
-    Scope s = Scope.of(elements, cu, (TypeElement) method.getEnclosingElement(), Bindings.NONE);
+    Scope s = Scope.of(members, cu, (TypeElement) method.getEnclosingElement(), Bindings.NONE);
     Positions positions = new Positions(cu, s.file(), trees.getSourcePositions());
     if (!method.getModifiers().contains(Modifier.STATIC) || method.getReturnType().getKind() != TypeKind.VOID
         || !method.getParameters().isEmpty()) {

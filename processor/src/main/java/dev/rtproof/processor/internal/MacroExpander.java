@@ -24,7 +24,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
 
 /**
  * Inlines {@code @Macro} calls: evaluates the arguments in the caller's scope, binds them to the macro's
@@ -34,13 +33,13 @@ import javax.lang.model.util.Elements;
 final class MacroExpander {
   private static final String IR = "dev.rtproof.dsl.ir.";
 
-  private final Elements elements;
+  private final Members members;
   private final Trees trees;
   private final Deque<ExecutableElement> expanding = new ArrayDeque<>();
   private BodyReader body;
 
-  MacroExpander(Elements elements, Trees trees) {
-    this.elements = elements;
+  MacroExpander(Members members, Trees trees) {
+    this.members = members;
     this.trees = trees;
   }
 
@@ -74,7 +73,7 @@ final class MacroExpander {
       values.put(params.get(i).getSimpleName().toString(), argument(params.get(i), args.get(i), caller, name));
     }
     CompilationUnitTree cu = trees.getPath(macro).getCompilationUnit();
-    Scope inner = Scope.of(elements, cu, (TypeElement) macro.getEnclosingElement(), new Bindings(values));
+    Scope inner = Scope.of(members, cu, (TypeElement) macro.getEnclosingElement(), new Bindings(values));
     expanding.push(macro);
     try {
       for (StatementTree st : mt.getBody().getStatements()) {

@@ -28,12 +28,14 @@ import javax.lang.model.util.Elements;
 final class NameResolver {
   private static final String MACRO = "dev.rtproof.dsl.Macro";
 
+  private final Members members;
   private final Elements elements;
   private final CompilationUnitTree cu;
   private final TypeElement enclosing;
 
-  NameResolver(Elements elements, CompilationUnitTree cu, TypeElement enclosing) {
-    this.elements = elements;
+  NameResolver(Members members, CompilationUnitTree cu, TypeElement enclosing) {
+    this.members = members;
+    this.elements = members.elements();
     this.cu = cu;
     this.enclosing = enclosing;
   }
@@ -101,8 +103,8 @@ final class NameResolver {
 
   /** The {@code @Macro} method {@code name} of {@code type}, or null. */
   ExecutableElement macroOf(TypeElement type, String name) {
-    for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (m.getSimpleName().contentEquals(name) && isMacro(m)) {
+    for (ExecutableElement m : members.methods(type, name)) {
+      if (isMacro(m)) {
         return m;
       }
     }
@@ -120,12 +122,7 @@ final class NameResolver {
 
   /** The field {@code name} of {@code type} (declared or inherited), or null. */
   VariableElement fieldOf(TypeElement type, String name) {
-    for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
-      if (f.getSimpleName().contentEquals(name)) {
-        return f;
-      }
-    }
-    return null;
+    return members.field(type, name);
   }
 
   /** The type an expression names ({@code Go119}, {@code dev.rtproof.dsl.target.Go119}), or null. */

@@ -58,6 +58,7 @@ public final class RoutineProcessor extends AbstractProcessor {
   private Diagnostics diags;
   private ExpressionChecks expressions;
   private ProcessorOptions options;
+  private Members members;
   private final Map<String, ReadRoutine> routines = new LinkedHashMap<>();
   private final Map<String, ReadContract> contracts = new LinkedHashMap<>();
   private final Map<String, ReadSection> dataBySymbol = new LinkedHashMap<>();
@@ -89,6 +90,7 @@ public final class RoutineProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     this.trees = Trees.instance(env);
+    this.members = new Members(env.getElementUtils());
     this.diags = new Diagnostics(trees, env.getMessager());
     this.expressions = new ExpressionChecks(diags);
     this.options = ProcessorOptions.parse(env.getOptions(), diags);
@@ -125,7 +127,7 @@ public final class RoutineProcessor extends AbstractProcessor {
     if (routineAnnotation == null) {
       return List.of();
     }
-    RoutineReader reader = new RoutineReader(processingEnv.getElementUtils(), trees, diags,
+    RoutineReader reader = new RoutineReader(members, trees, diags,
         (routine, problem) -> verdicts.add(StaticVerdicts.frameLayoutViolated(routine, problem)));
     List<ReadRoutine> batch = new ArrayList<>();
     for (Element e : round.getElementsAnnotatedWith(routineAnnotation)) {
@@ -200,7 +202,7 @@ public final class RoutineProcessor extends AbstractProcessor {
     if (ann == null) {
       return List.of();
     }
-    DataSectionReader reader = new DataSectionReader(processingEnv.getElementUtils(), trees, diags);
+    DataSectionReader reader = new DataSectionReader(members, trees, diags);
     List<ReadSection> out = new ArrayList<>();
     for (Element e : round.getElementsAnnotatedWith(ann)) {
       if (!(e instanceof ExecutableElement method)) {

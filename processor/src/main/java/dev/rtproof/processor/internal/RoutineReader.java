@@ -22,7 +22,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.util.Elements;
 
 /**
  * Reads one {@code @Routine} method into IR: its annotations into the TEXT header and properties, its
@@ -47,17 +46,17 @@ final class RoutineReader {
       | TextFlags.NOPTR | TextFlags.WRAPPER | TextFlags.NEEDCTXT | TextFlags.TLSBSS | TextFlags.NOFRAME
       | TextFlags.REFLECTMETHOD | TextFlags.TOPFRAME | TextFlags.ABIWRAPPER;
 
-  private final Elements elements;
+  private final Members members;
   private final Trees trees;
   private final Diagnostics diags;
   private final Annotations annotations;
   private final FrameLayoutFailures failures;
 
-  RoutineReader(Elements elements, Trees trees, Diagnostics diags, FrameLayoutFailures failures) {
-    this.elements = elements;
+  RoutineReader(Members members, Trees trees, Diagnostics diags, FrameLayoutFailures failures) {
+    this.members = members;
     this.trees = trees;
     this.diags = diags;
-    this.annotations = new Annotations(elements);
+    this.annotations = new Annotations(members.elements());
     this.failures = failures;
   }
 
@@ -66,7 +65,7 @@ final class RoutineReader {
     MethodTree mt = trees.getTree(method);
     CompilationUnitTree cu = trees.getPath(method).getCompilationUnit();
     int errorsBefore = diags.errors();
-    Scope scope = Scope.of(elements, cu, owner, Bindings.NONE);
+    Scope scope = Scope.of(members, cu, owner, Bindings.NONE);
     Positions positions = new Positions(cu, scope.file(), trees.getSourcePositions());
 
     Routine.Builder b = header(method, mt, scope, target);
@@ -74,7 +73,7 @@ final class RoutineReader {
     b.source(scope.file(), owner.getQualifiedName() + "#" + method.getSimpleName()).declaredAt(decl.line(), decl.column());
     PropertyReader.GoFrame go = new PropertyReader(annotations, diags).read(method, mt, scope, b, positions);
 
-    BodyReader body = new BodyReader(new MacroExpander(elements, trees));
+    BodyReader body = new BodyReader(new MacroExpander(members, trees));
     if (mt.getBody() != null) {
       for (StatementTree st : mt.getBody().getStatements()) {
         SourcePos at = positions.add(st);

@@ -2,7 +2,6 @@ package dev.rtproof.processor.internal;
 
 import com.sun.source.tree.CompilationUnitTree;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * Where a body is read: its compilation unit and file, the class it is declared in, and the readers that
@@ -11,8 +10,8 @@ import javax.lang.model.util.Elements;
  */
 record Scope(CompilationUnitTree cu, String file, NameResolver names, ConstantFolder folder, OperandReader operands) {
 
-  static Scope of(Elements elements, CompilationUnitTree cu, TypeElement owner, Bindings bindings) {
-    NameResolver names = new NameResolver(elements, cu, owner);
+  static Scope of(Members members, CompilationUnitTree cu, TypeElement owner, Bindings bindings) {
+    NameResolver names = new NameResolver(members, cu, owner);
     ConstantFolder folder = new ConstantFolder(names, bindings);
     return new Scope(cu, RoutineReader.fileOf(cu), names, folder, new OperandReader(names, folder, bindings));
   }

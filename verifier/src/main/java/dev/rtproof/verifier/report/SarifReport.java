@@ -1,14 +1,10 @@
 package dev.rtproof.verifier.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rtproof.verifier.Status;
 import dev.rtproof.verifier.Verdict;
 import dev.rtproof.verifier.Verifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +27,7 @@ public final class SarifReport implements ReportFormat {
 
   @Override
   public String render(Report r) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = PrettyJson.object();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -81,10 +76,6 @@ public final class SarifReport implements ReportFormat {
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
     run.putObject("properties").put("z3", Verifier.z3Version());
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PrettyJson.print(root);
   }
 }
