@@ -10,6 +10,7 @@ import dev.rtproof.verifier.symbolic.Environment;
 import dev.rtproof.verifier.symbolic.Findings;
 import dev.rtproof.verifier.symbolic.Obligation;
 import dev.rtproof.verifier.symbolic.PathOracle;
+import dev.rtproof.verifier.symbolic.SymMemory;
 import dev.rtproof.verifier.symbolic.Smt;
 import dev.rtproof.verifier.symbolic.Snapshot;
 import dev.rtproof.verifier.symbolic.SymState;
@@ -56,6 +57,11 @@ public final class CheckContext {
   /** Records that the property's trigger is reached when {@code when} holds. */
   public void trigger(BoolExpr when) {
     findings.triggers.add(when);
+  }
+
+  /** Where {@code bytes} at {@code address} lie on {@code s}'s path, with the oracle to tell which writes they skip. */
+  public SymMemory.Resolution resolve(SymState s, BitVecExpr address, int bytes) {
+    return s.mem.resolve(address, bytes, s.path(), oracle);
   }
 
   /** Translates a condition of the expression language at {@code now} ({@code entry(R)}: the routine's entry). */

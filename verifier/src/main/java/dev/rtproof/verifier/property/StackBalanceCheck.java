@@ -25,7 +25,7 @@ final class StackBalanceCheck implements PropertyCheck {
     var smt = cx.smt;
     SymState entry = cx.entry();
     BitVecExpr returnAddress = entry.mem.load(entry.mem.resolve(entry.sp(), 8, smt.truth(), null), 8);
-    BitVecExpr slot = s.mem.load(s.mem.resolve(s.sp(), 8, s.path(), null), 8);
+    BitVecExpr slot = s.mem.load(cx.resolve(s, s.sp(), 8), 8);
     Map<String, BitVecExpr> w = new LinkedHashMap<>();
     w.put("SP", s.sp());
     w.put("SP at entry", entry.sp());

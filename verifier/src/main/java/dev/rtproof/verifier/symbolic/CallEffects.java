@@ -82,7 +82,7 @@ public final class CallEffects {
     if (contract == null) {
       env.assume("CALL to " + target + ", which has no routine or @Contract here: it may change every register but"
           + " SP, the flags, and the stack below the call-site SP; DF is clear when it returns; it returns");
-      memory.add(havoc(s, 0, prefix, env.regions().get(0).start(), callSp));
+      memory.add(havocBelow(s, prefix, callSp));
     } else {
       env.assume("CALL to " + symbol + " follows its @Contract: clobbers " + clobbered + ", writes "
           + contract.writes() + ", ensures " + contract.ensures() + "; the flags may change, DF is clear; it returns");
@@ -94,7 +94,9 @@ public final class CallEffects {
         BitVecExpr lo = value(range.substring(0, dots), s, entry, oracle, symbol);
         BitVecExpr hi = value(range.substring(dots + 2), s, entry, oracle, symbol);
         for (int i = 0; i < env.regions().size(); i++) {
-          memory.add(havoc(s, i, prefix + "w" + memory.size() + "!", lo, hi));
+          Havoc h = havoc(s, i, prefix + "w" + memory.size() + "!", lo, hi);
+          s.mem.replace(i, changed(s, h));
+          memory.add(h);
         }
       }
     }
@@ -120,17 +122,31 @@ public final class CallEffects {
     }
   }
 
+  /**
+   * The stack's bytes below {@code callSp} become the values of a fresh array. {@code callSp − 8} holds the
+   * return address the path just pushed or read, as {@link SymMemory#replaceBelow} requires, so later reads
+   * shown to lie above the stretch read the bytes from before the call, with no lambda for Z3 to expand.
+   */
+  private Havoc havocBelow(SymState s, String prefix, BitVecExpr callSp) {
+    Havoc h = havoc(s, 0, prefix, env.regions().get(0).start(), callSp);
+    s.mem.replaceBelow(0, changed(s, h), callSp);
+    return h;
+  }
+
   /** Region {@code i}'s bytes at addresses in {@code [lo, hi)} become the values of a fresh array. */
-  @SuppressWarnings("unchecked")
   private Havoc havoc(SymState s, int i, String prefix, BitVecExpr lo, BitVecExpr hi) {
-    Environment.Region region = env.regions().get(i);
-    ArrayExpr<BitVecSort, BitVecSort> values = smt.memory(prefix + "mem!" + region.name());
-    ArrayExpr<BitVecSort, BitVecSort> old = s.mem.array(i);
-    BitVecExpr o = smt.ctx.mkBVConst("offset", 64);
-    BitVecExpr address = smt.add(region.start(), o);
-    BoolExpr inside = smt.all(smt.ule(lo, address), smt.ult(address, hi));
-    Expr<BitVecSort> body = smt.ctx.mkITE(inside, smt.ctx.mkSelect(values, o), smt.ctx.mkSelect(old, o));
-    s.mem.replace(i, (ArrayExpr<BitVecSort, BitVecSort>) (Object) smt.ctx.mkLambda(new Expr<?>[] {o}, body));
+    ArrayExpr<BitVecSort, BitVecSort> values = smt.memory(prefix + "mem!" + env.regions().get(i).name());
     return new Havoc(i, values, lo, hi);
+  }
+
+  /** Region {@code h.region}'s bytes after the havoc: the new values inside {@code [lo, hi)}, the old ones elsewhere. */
+  @SuppressWarnings("unchecked")
+  private ArrayExpr<BitVecSort, BitVecSort> changed(SymState s, Havoc h) {
+    ArrayExpr<BitVecSort, BitVecSort> old = s.mem.array(h.region());
+    BitVecExpr o = smt.ctx.mkBVConst("offset", 64);
+    BitVecExpr address = smt.add(env.regions().get(h.region()).start(), o);
+    BoolExpr inside = smt.all(smt.ule(h.lo(), address), smt.ult(address, h.hi()));
+    Expr<BitVecSort> body = smt.ctx.mkITE(inside, smt.ctx.mkSelect(h.values(), o), smt.ctx.mkSelect(old, o));
+    return (ArrayExpr<BitVecSort, BitVecSort>) (Object) smt.ctx.mkLambda(new Expr<?>[] {o}, body);
   }
 }

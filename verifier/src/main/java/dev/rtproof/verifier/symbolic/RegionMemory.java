@@ -23,18 +23,39 @@ final class RegionMemory {
   /** Byte {@code index} (little-endian) of {@code value}, stored at a concrete offset. */
   record Cell(BitVecExpr value, int index) {}
 
-  /** Decides that two byte ranges, at offsets of this region, never overlap (false when it cannot tell). */
+  /** Decides where reads lie against writes, at offsets of this region (false when it cannot tell). */
   interface Separation {
-    Separation NONE = (read, readBytes, write, writeBytes) -> false;
+    Separation NONE = new Separation() {
+      @Override
+      public boolean apart(BitVecExpr read, int readBytes, BitVecExpr write, long writeBytes) {
+        return false;
+      }
 
+      @Override
+      public boolean atOrAbove(BitVecExpr read, BitVecExpr end) {
+        return false;
+      }
+    };
+
+    /** The two byte ranges never overlap. */
     boolean apart(BitVecExpr read, int readBytes, BitVecExpr write, long writeBytes);
+
+    /** The read starts at or above offset {@code end}, the end of a stretch that begins at the region's start. */
+    boolean atOrAbove(BitVecExpr read, BitVecExpr end);
   }
 
   /**
-   * A write of {@code bytes} at symbolic {@code offset}, which made the barrier out of {@code below}; {@code
-   * beneath} is how {@code below} came about, null when not by such a write alone.
+   * What made the barrier out of {@code below}: a write of {@code bytes} at symbolic {@code offset}, or (when
+   * {@code stretchEnd} is set) new values for the offsets {@code [0, stretchEnd)}; {@code beneath} is how
+   * {@code below} came about, null when not by such a write alone.
    */
-  private record Layer(ArrayExpr<BitVecSort, BitVecSort> below, Layer beneath, BitVecExpr offset, int bytes) {}
+  private record Layer(ArrayExpr<BitVecSort, BitVecSort> below, Layer beneath, BitVecExpr offset, int bytes,
+      BitVecExpr stretchEnd) {
+    boolean apartFrom(BitVecExpr read, int readBytes, Separation separation) {
+      return stretchEnd != null ? separation.atOrAbove(read, stretchEnd)
+          : separation.apart(read, readBytes, offset, bytes);
+    }
+  }
 
   private final Smt smt;
   /** The array as of the last write at a symbolic offset (or the initial contents). */
@@ -85,7 +106,7 @@ final class RegionMemory {
   /** The array to read {@code bytes} at {@code offset} from: the barrier, or what was below writes apart from them. */
   private ArrayExpr<BitVecSort, BitVecSort> source(BitVecExpr offset, int bytes, Separation separation) {
     ArrayExpr<BitVecSort, BitVecSort> a = barrier;
-    for (Layer l = layer; l != null && separation.apart(offset, bytes, l.offset, l.bytes); l = l.beneath) {
+    for (Layer l = layer; l != null && l.apartFrom(offset, bytes, separation); l = l.beneath) {
       a = l.below;
     }
     return a;
@@ -151,12 +172,22 @@ final class RegionMemory {
   /** Stores {@code value} at symbolic {@code offset}: every byte so far goes into the array. */
   void store(BitVecExpr offset, int bytes, BitVecExpr value) {
     ArrayExpr<BitVecSort, BitVecSort> before = array();
-    Layer written = new Layer(before, cells.isEmpty() ? layer : null, offset, bytes);
+    Layer written = new Layer(before, cells.isEmpty() ? layer : null, offset, bytes, null);
     ArrayExpr<BitVecSort, BitVecSort> a = before;
     for (int j = 0; j < bytes; j++) {
       a = smt.ctx.mkStore(a, smt.addConstant(offset, j), byteOf(new Cell(value, j)));
     }
     replace(a);
+    layer = written;
+  }
+
+  /**
+   * Replaces every byte by {@code array}'s, which differs from the bytes before at most at the offsets
+   * {@code [0, end)} (a call's havoc of the stack below its SP): reads at or above {@code end} skip it.
+   */
+  void replaceBelow(ArrayExpr<BitVecSort, BitVecSort> array, BitVecExpr end) {
+    Layer written = new Layer(array(), cells.isEmpty() ? layer : null, null, 0, end);
+    replace(array);
     layer = written;
   }
 

@@ -43,6 +43,10 @@ public final class SymMemory {
   }
 
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+  /** A distance far below the room between 2^48 (above every region) and 2^64. */
+  private static final long SMALL_DISTANCE = 1L << 40;
+  /** How deep {@link #aboveEveryCase} looks into nested if-then-elses (at most 2^depth cases). */
+  private static final int ITE_DEPTH = 6;
 
   private final Environment env;
   private final RegionMemory[] regions;
@@ -90,6 +94,16 @@ public final class SymMemory {
   }
 
   /**
+   * This memory with region {@code region}'s bytes replaced by {@code array}, which changes at most the bytes
+   * from the region's start up to address {@code hi} (a call's havoc of the stack below its SP). {@code hi − 8}
+   * must be an address the path has just accessed (the return address), so {@code hi} lies below 2^48: a read
+   * whose distance from {@code hi} is a small non-negative amount then lies at or above it, with no wrap-around.
+   */
+  public void replaceBelow(int region, ArrayExpr<BitVecSort, BitVecSort> array, BitVecExpr hi) {
+    writable(region).replaceBelow(array, env.smt.sub(hi, env.regions().get(region).start()));
+  }
+
+  /**
    * Resolves an access of {@code bytes} at {@code address} on a path; with an oracle, a region the
    * address certainly lies in is found by asking Z3 (null oracle: syntactic resolution only).
    */
@@ -114,14 +128,65 @@ public final class SymMemory {
    */
   private RegionMemory.Separation separation(Resolution r) {
     Smt smt = env.smt;
-    return (read, readBytes, write, writeBytes) -> {
-      BigInteger max = TWO_64.subtract(BigInteger.valueOf(readBytes + writeBytes));
-      if (Linear.of(read).minus(Linear.of(write)).within(-writeBytes, max)) {
-        return true;
+    return new RegionMemory.Separation() {
+      @Override
+      public boolean apart(BitVecExpr read, int readBytes, BitVecExpr write, long writeBytes) {
+        BigInteger max = TWO_64.subtract(BigInteger.valueOf(readBytes + writeBytes));
+        if (Linear.of(read).minus(Linear.of(write)).within(-writeBytes, max)) {
+          return true;
+        }
+        return r.oracle() != null && r.oracle().implies(r.path(),
+            smt.ule(smt.addConstant(smt.sub(read, write), -writeBytes), smt.bv(max.longValue())));
       }
-      return r.oracle() != null && r.oracle().implies(r.path(),
-          smt.ule(smt.addConstant(smt.sub(read, write), -writeBytes), smt.bv(max.longValue())));
+
+      /**
+       * From the terms when the read is a small non-negative distance above the end, in each case of the end's
+       * if-then-elses (a stack pointer aligned on one path and not on another; see {@link #replaceBelow}). An end
+       * that is one term (a stack switched to through a pointer) is asked of the oracle, as offsets: an end below
+       * the region's start wraps to a huge offset, which no read is shown to be above, so such a stretch is never
+       * skipped wrongly. An end merged from paths is not: the reads the terms leave open lie inside the stretch
+       * on one of the paths, so asking only cost time (it made rt0_go's proofs twice as slow).
+       */
+      @Override
+      public boolean atOrAbove(BitVecExpr read, BitVecExpr end) {
+        if (aboveEveryCase(read, end, ITE_DEPTH)) {
+          return true;
+        }
+        return caseSplit(end) == null && r.oracle() != null && r.oracle().implies(r.path(), smt.ule(end, read));
+      }
     };
+  }
+
+  /** True when {@code read − end} is in {@code [0, SMALL_DISTANCE]} in every case of {@code end}'s if-then-elses. */
+  private boolean aboveEveryCase(BitVecExpr read, BitVecExpr end, int depth) {
+    if (Linear.of(read).minus(Linear.of(end)).within(SMALL_DISTANCE)) {
+      return true;
+    }
+    if (depth == 0) {
+      return false;
+    }
+    Expr<?> ite = caseSplit(end);
+    if (ite == null) {
+      return false;
+    }
+    return aboveEveryCase(read, (BitVecExpr) end.substitute(ite, ite.getArgs()[1]), depth - 1)
+        && aboveEveryCase(read, (BitVecExpr) end.substitute(ite, ite.getArgs()[2]), depth - 1);
+  }
+
+  /** An if-then-else among the summands of {@code e} (through additions and subtractions), or null. */
+  private static Expr<?> caseSplit(Expr<?> e) {
+    if (e.isITE()) {
+      return e;
+    }
+    if (e.isBVAdd() || e.isBVSub()) {
+      for (Expr<?> a : e.getArgs()) {
+        Expr<?> found = caseSplit(a);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /**

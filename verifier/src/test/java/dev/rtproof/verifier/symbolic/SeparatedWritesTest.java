@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A write through a pointer into the stack (a symbolic offset) and reads after it: a read the path keeps
  * apart from the write reads the memory from before it, as the same term; a read that may overlap it reads
- * through it; and the oracle answers a condition it proved on a path without Z3 on every longer path.
+ * through it; likewise for a call's havoc of the stack below its SP; and the oracle answers a condition it
+ * proved on a path without Z3 on every longer path.
  */
 class SeparatedWritesTest {
   private Context ctx;
@@ -86,6 +87,32 @@ class SeparatedWritesTest {
     assertTrue(valid(smt.implies(smt.eq(reg("BX"), reg("AX")), smt.eq(after, smt.bv(0x1234)))),
         "where BX = AX the read sees the write");
     assertFalse(valid(smt.eq(after, smt.bv(0x1234))), "elsewhere it need not");
+  }
+
+  @Test
+  void aReadAboveACallsHavocIsTheTermFromBeforeIt() {
+    // A call on a stack found through a pointer changes everything below AX + 8: the caller's frame is above.
+    BitVecExpr callerWord = smt.addConstant(s.sp(), 8);
+    BitVecExpr before = load(callerWord);
+    BitVecExpr atBxBefore = load(reg("BX"));
+    s.mem.replaceBelow(0, smt.memory("havoc"), smt.addConstant(reg("AX"), 8));
+    assertEquals(before, load(callerWord), "the caller's frame is at least a page above the stretch");
+    assertFalse(valid(smt.eq(load(reg("BX")), atBxBefore)), "BX may lie in the stretch: the call may change it");
+  }
+
+  @Test
+  void aHavocEndingWhereMergedPathsDifferIsDecidedCaseByCaseWithoutAQuery() {
+    // SP aligned down on one path and not on the other; the call's stretch ends there.
+    BitVecExpr aligned = smt.ite(smt.eq(reg("CX"), smt.bv(0)), smt.addConstant(s.sp(), -40), smt.addConstant(s.sp(), -48));
+    BitVecExpr above = smt.addConstant(s.sp(), -32);
+    BitVecExpr between = smt.addConstant(s.sp(), -48);
+    BitVecExpr atAbove = load(above);
+    BitVecExpr atBetween = load(between);
+    int asked = oracle.queries();
+    s.mem.replaceBelow(0, smt.memory("havoc"), smt.addConstant(aligned, 8));
+    assertEquals(atAbove, load(above), "above the stretch in both cases");
+    assertNotEquals(atBetween, load(between), "inside it on one of the paths");
+    assertEquals(asked, oracle.queries(), "decided from the terms");
   }
 
   @Test
