@@ -304,7 +304,13 @@ public final class RoutineProcessor extends AbstractProcessor {
     Map<Task, ReadRoutine> origin = new java.util.IdentityHashMap<>();
     for (List<ReadRoutine> group : byTarget.values()) {
       List<DataSymbol> data = new ArrayList<>();
-      dataBySymbol.values().stream().distinct().forEach(sec -> data.addAll(sec.symbols()));
+      // A section declares several symbols: take each once, by identity (no need to compare their contents).
+      Set<ReadSection> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (ReadSection sec : dataBySymbol.values()) {
+        if (seen.add(sec)) {
+          data.addAll(sec.symbols());
+        }
+      }
       Program program = new Program(group.stream().map(ReadRoutine::routine).collect(Collectors.toList()), data,
           contracts.values().stream().map(ReadContract::contract).collect(Collectors.toList()));
       Names names = new Names(program.profile().constants(),
