@@ -67,6 +67,21 @@ public final class PathOracle {
     return s.isTrue() || (!s.isFalse() && unsat(path, env.smt.not(s)));
   }
 
+  /** True when {@code path ⇒ c} was shown on a path whose conjuncts {@code path} has: no query. */
+  public boolean known(BoolExpr path, BoolExpr c) {
+    BoolExpr s = (BoolExpr) c.simplify();
+    if (s.isTrue()) {
+      return true;
+    }
+    List<Set<Integer>> shown = unsatisfiable.get(env.smt.not(s).getId());
+    if (shown == null) {
+      return false;
+    }
+    Set<Integer> ids = new HashSet<>();
+    conjuncts(path).forEach(e -> ids.add(e.getId()));
+    return shown.stream().anyMatch(ids::containsAll);
+  }
+
   /** True when {@code path ∧ c} is certainly unsatisfiable. */
   public boolean infeasible(BoolExpr path, BoolExpr c) {
     BoolExpr s = (BoolExpr) c.simplify();

@@ -243,6 +243,11 @@ public final class SymMemory {
       // points there, at that very offset if it can (which keeps later accesses concrete), else somewhere inside.
       // The guess an earlier access at this address got is tried first, with no query, then a fresh one.
       BoolExpr here = smt.all(path, when);
+      StackWindow window = StackWindow.around(a, bytes, env);
+      if (window != null && oracle.known(here, window.inside())) {
+        out.add(new Piece(when, 0, null, smt.sub(a, rs.get(0).start()), true));
+        return true;
+      }
       for (boolean fresh : new boolean[] {false, true}) {
         PathOracle.Place guess = oracle.plausiblePlace(here, a, bytes, fresh);
         if (guess == null) {
@@ -251,6 +256,10 @@ public final class SymMemory {
         BitVecExpr offset = smt.sub(a, rs.get(guess.region()).start());
         if (oracle.implies(here, smt.eq(offset, smt.bv(guess.offset())))) {
           out.add(new Piece(when, guess.region(), guess.offset(), smt.bv(guess.offset())));
+          return true;
+        }
+        if (guess.region() == 0 && window != null && oracle.implies(here, window.inside())) {
+          out.add(new Piece(when, 0, null, offset, true));
           return true;
         }
         if (oracle.implies(here, env.inRegion(a, bytes, guess.region()))) {
@@ -263,6 +272,34 @@ public final class SymMemory {
       out.add(piece(when, i, smt.sub(a, rs.get(i).start()), bytes));
     }
     return false;
+  }
+
+  /**
+   * The stretch of the stack from 4 KiB below a pointer to 64 bytes above it, for an access at the pointer plus
+   * a constant inside that stretch. A stack found through a pointer (the g0 stack mcall and systemstack switch
+   * to) is pushed to and read at many such offsets: once Z3 has shown the stretch inside the stack on a path,
+   * every later access in it is placed with no query, where each used to cost a guess and two proofs.
+   */
+  private record StackWindow(BoolExpr inside) {
+    private static final int BELOW = 4096;
+    private static final int ABOVE = 64;
+
+    static StackWindow around(BitVecExpr a, int bytes, Environment env) {
+      BitVecExpr base = a;
+      long k = 0;
+      for (int i = 0; i < 2 && a.isBVAdd() && a.getNumArgs() == 2; i++) {
+        Long n = Smt.numeral(a.getArgs()[i]);
+        if (n != null) {
+          base = (BitVecExpr) a.getArgs()[1 - i];
+          k = n;
+          break;
+        }
+      }
+      if (k < -BELOW || k > ABOVE - bytes || env.regions().get(0).size() < BELOW + ABOVE) {
+        return null;
+      }
+      return new StackWindow(env.inRegion(env.smt.addConstant(base, -BELOW), BELOW + ABOVE, 0));
+    }
   }
 
   /** {@code {ite, k}} when {@code a} is {@code ite + k} or {@code k + ite} for a numeral k, else null. */

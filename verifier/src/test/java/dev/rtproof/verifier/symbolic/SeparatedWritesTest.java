@@ -116,6 +116,21 @@ class SeparatedWritesTest {
   }
 
   @Test
+  void pushesThroughAPointerIntoTheStackArePlacedByOneProofOfTheStretchAroundIt() {
+    SymMemory.Resolution first = s.mem.resolve(smt.addConstant(reg("AX"), -8), 8, s.path(), oracle);
+    assertTrue(first.mapped().isTrue(), "inside the stack, as the requirement on AX says");
+    int asked = oracle.queries();
+    for (long k : new long[] {-16, -24, -4096, 56}) {
+      SymMemory.Resolution next = s.mem.resolve(smt.addConstant(reg("AX"), k), 8, s.path(), oracle);
+      assertTrue(next.mapped().isTrue(), "AX" + k);
+      assertEquals(0, next.pieces().get(0).region(), "on the stack");
+    }
+    assertEquals(asked, oracle.queries(), "from 4 KiB below AX to 64 bytes above it: no query");
+    s.mem.resolve(smt.addConstant(reg("AX"), -4104), 8, s.path(), oracle);
+    assertTrue(oracle.queries() > asked, "further down is proved on its own");
+  }
+
+  @Test
   void aConditionProvedOnAPathHoldsOnLongerPathsWithoutAQuery() {
     BoolExpr below = smt.ult(reg("AX"), s.sp());
     assertTrue(oracle.implies(s.path(), below));
