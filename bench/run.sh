@@ -17,7 +17,10 @@ JMH_WARMUPS=${JMH_WARMUPS:-2}
 JMH_ITERATIONS=${JMH_ITERATIONS:-3}
 JMH_SECONDS=${JMH_SECONDS:-3}
 SCALING_BUDGET=${SCALING_BUDGET:-20}
-REPEAT=3 # runs of each wall-clock measurement (rtproof verify, javac)
+REPEAT=3 # runs of `./rtproof verify`
+# runs of each javac variant, alternating: the processor's overhead is a difference of two noisy wall times
+# (±0.3 s between runs on this 2-core VM), so it takes more runs than one time does
+JAVAC_REPEAT=${JAVAC_REPEAT:-9}
 RESUME=${BENCH_RESUME:-}
 STEPS=(build throughput properties verify processor scaling page)
 if [ -z "$RESUME" ]; then
@@ -126,15 +129,15 @@ PLAIN=$(javac_examples plain '-proc:none')
 WITH=$(javac_examples with '-processorpath "$PROCESSOR_CP" -Artproof.timeout=60s -Artproof.failOn=never -Artproof.cache=off -Artproof.reportDir="$RUN/report-with"')
 CACHED=$(javac_examples cached '-processorpath "$PROCESSOR_CP" -Artproof.timeout=60s -Artproof.failOn=never -Artproof.cache="$RUN/proof-cache" -Artproof.reportDir="$RUN/report-cached"')
 eval "$CACHED" >/dev/null 2>&1 || echo "bench: javac with the processor failed (exit $?); timing it anyway" >&2
-for _ in $(seq $REPEAT); do
+for _ in $(seq $JAVAC_REPEAT); do
   plain+=("$(seconds "$PLAIN")")
   with+=("$(seconds "$WITH")")
   cached+=("$(seconds "$CACHED")")
 done
 printf '```sh\n# each %d times, timed; the proof cache filled by one untimed run of the last\n%s\n%s\n%s\n```\n' \
-  $REPEAT "$PLAIN" "$WITH" "$CACHED" >>"$RUN/commands.md"
+  $JAVAC_REPEAT "$PLAIN" "$WITH" "$CACHED" >>"$RUN/commands.md"
 put processor.files "$(echo "$EXAMPLES_SOURCES" | wc -l)"
-put processor.runs "$REPEAT"
+put processor.runs "$JAVAC_REPEAT"
 put processor.plain_s "$(median "${plain[@]}")"
 put processor.with_s "$(median "${with[@]}")"
 put processor.cached_s "$(median "${cached[@]}")"
