@@ -14,7 +14,9 @@ final class JavaLiterals {
         case '\n' -> b.append("\\n");
         default -> {
           if (c < 0x20 || c > 0x7e) {
-            b.append(String.format("\\u%04x", (int) c));
+            // by hand, not String.format: generated code holds thousands of these (every · of a symbol)
+            String hex = Integer.toHexString(c);
+            b.append("\\u").append("0".repeat(4 - hex.length())).append(hex);
           } else {
             b.append(c);
           }
@@ -26,7 +28,9 @@ final class JavaLiterals {
 
   /** Text for a comment: non-ASCII characters as {@code \\uXXXX} escapes, which javac also decodes. */
   static String comment(String s) {
-    String quoted = string(s.replaceAll("\\p{Cntrl}", "?"));
+    StringBuilder printable = new StringBuilder(s.length());
+    s.chars().forEach(c -> printable.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
+    String quoted = string(printable.toString());
     return quoted.substring(1, quoted.length() - 1).replace("*/", "* /");
   }
 
