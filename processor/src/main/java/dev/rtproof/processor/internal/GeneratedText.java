@@ -24,21 +24,24 @@ final class GeneratedText {
 
   private GeneratedText() {}
 
+  /**
+   * The text as one code block. It is added as one format, so that JavaPoet writes each stretch of text
+   * between two type names in one piece: line by line, and a comment as an argument of its own, it wrote a
+   * piece per line, and its line splitting (a regular expression per piece) got JIT-compiled in javac's JVM.
+   */
   static CodeBlock of(String text) {
-    CodeBlock.Builder b = CodeBlock.builder();
+    List<Object> args = new ArrayList<>();
+    StringBuilder format = new StringBuilder();
     for (String line : text.split("\n", -1)) {
       if (line.isEmpty()) {
         continue;
       }
-      List<Object> args = new ArrayList<>();
-      StringBuilder format = new StringBuilder();
       int i = 0;
       boolean string = false;
       while (i < line.length()) {
         char c = line.charAt(i);
         if (!string && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-          format.append("$L");
-          args.add(line.substring(i));
+          format.append(line.substring(i).replace("$", "$$"));
           break;
         }
         if (c == '"' && (i == 0 || line.charAt(i - 1) != '\\')) {
@@ -63,8 +66,8 @@ final class GeneratedText {
         format.append(c == '$' ? "$$" : String.valueOf(c));
         i++;
       }
-      b.add(format.append('\n').toString(), args.toArray());
+      format.append('\n');
     }
-    return b.build();
+    return CodeBlock.of(format.toString(), args.toArray());
   }
 }
