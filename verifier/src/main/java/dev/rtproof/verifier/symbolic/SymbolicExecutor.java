@@ -19,9 +19,8 @@ import java.util.Map;
  * ({@link Worklist}), so k sequential branches cost k states rather than 2^k paths. CALLs to routines of
  * the program are inlined (their {@code @Requires} become obligations at the call site) unless the callee
  * has a {@code @Contract}; other CALLs follow their contract or the default ({@link ControlTransfers},
- * {@link CallEffects}); a path
- * stops at the routine's exit, a trap, a call to morestack, or the unroll bound. Property checks observe
- * the events ({@link ExecutionObserver}).
+ * {@link CallEffects}); a path stops at the routine's exit, a trap, a call to morestack, or the unroll
+ * bound. Property checks observe the events ({@link ExecutionObserver}).
  */
 public final class SymbolicExecutor {
   private final Smt smt;
