@@ -2,6 +2,7 @@ package dev.rtproof.processor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,10 @@ import java.io.OutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -17,7 +22,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Z3 loader serves native libraries from a checked copy outside the jar, and the jar's bytes always. */
+/**
+ * The Z3 loader streams native libraries from a checked copy outside the jar, in a directory only this user
+ * can write; whatever goes wrong, the stream has the jar's bytes.
+ */
 class NativeLibraryCacheTest {
   private static final String LIBRARY = "com/example/linux/amd64/libfake.so";
   private static final String TEXT = "com/example/linux/amd64/turnkey.xml";
@@ -26,16 +34,18 @@ class NativeLibraryCacheTest {
   Path tmp;
 
   @Test
-  void aLibraryIsServedFromItsCopyWithTheJarsBytes() throws IOException {
+  void aLibraryIsStreamedFromOneCopyWithTheJarsBytes() throws IOException {
     byte[] library = randomBytes(300_000);
     Path cache = tmp.resolve("cache");
     try (NativeLibraryCache loader = loader(jar(library), cache)) {
-      URL first = loader.getResource(LIBRARY);
-      assertEquals("file", first.getProtocol(), first.toString());
-      assertArrayEquals(library, read(first));
-      assertEquals(first, loader.getResource(LIBRARY), "the same copy next time");
-      assertEquals(1, copies(cache), "one copy, no partial files left");
-      assertEquals("jar", loader.getResource(TEXT).getProtocol(), "other resources come from the jar");
+      assertArrayEquals(library, read(loader, LIBRARY));
+      assertEquals(List.of(Long.toHexString(crc(library)) + "-" + library.length + "-libfake.so"), files(cache),
+          "one copy named by its checksum and size, no partial files left");
+      assertArrayEquals(library, read(loader, LIBRARY), "the copy next time");
+      assertEquals("<properties/>", new String(read(loader, TEXT), java.nio.charset.StandardCharsets.UTF_8),
+          "other resources come from the jar");
+      assertTrue(Files.getPosixFilePermissions(cache).stream().noneMatch(p -> p.name().startsWith("GROUP")
+          || p.name().startsWith("OTHERS")), "the directory is the user's alone");
     }
   }
 
@@ -43,15 +53,43 @@ class NativeLibraryCacheTest {
   void aDamagedCopyIsReplaced() throws IOException {
     byte[] library = randomBytes(50_000);
     Path cache = tmp.resolve("cache");
-    Path jar = jar(library);
-    try (NativeLibraryCache loader = loader(jar, cache)) {
-      Path copy = Path.of(java.net.URI.create(loader.getResource(LIBRARY).toString()));
+    try (NativeLibraryCache loader = loader(jar(library), cache)) {
+      read(loader, LIBRARY);
+      Path copy = cache.resolve(files(cache).get(0));
       byte[] damaged = library.clone();
       damaged[12_345] ^= 1;
       Files.write(copy, damaged);
-      assertArrayEquals(library, read(loader.getResource(LIBRARY)), "same size, different bytes: copied again");
+      assertArrayEquals(library, read(loader, LIBRARY), "same size, different bytes: copied again");
       Files.write(copy, new byte[10]);
-      assertArrayEquals(library, read(loader.getResource(LIBRARY)), "truncated: copied again");
+      assertArrayEquals(library, read(loader, LIBRARY), "truncated: copied again");
+      assertArrayEquals(library, Files.readAllBytes(copy));
+    }
+  }
+
+  @Test
+  void aCopyBehindALinkIsNotUsed() throws IOException {
+    byte[] library = randomBytes(20_000);
+    Path cache = tmp.resolve("cache");
+    try (NativeLibraryCache loader = loader(jar(library), cache)) {
+      read(loader, LIBRARY);
+      Path copy = cache.resolve(files(cache).get(0));
+      Path elsewhere = Files.write(tmp.resolve("elsewhere.so"), library);
+      Files.delete(copy);
+      Files.createSymbolicLink(copy, elsewhere);
+      Files.write(elsewhere, randomBytes(20_001));
+      assertArrayEquals(library, read(loader, LIBRARY), "a link is replaced by a real copy, never followed");
+      assertFalse(Files.isSymbolicLink(copy));
+    }
+  }
+
+  @Test
+  void aDirectoryOthersMayWriteIsNotUsed() throws IOException {
+    byte[] library = randomBytes(10_000);
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+    try (NativeLibraryCache loader = loader(jar(library), cache)) {
+      assertArrayEquals(library, read(loader, LIBRARY), "the jar's bytes");
+      assertEquals(List.of(), files(cache), "nothing written there");
     }
   }
 
@@ -60,10 +98,23 @@ class NativeLibraryCacheTest {
     byte[] library = randomBytes(10_000);
     Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
     try (NativeLibraryCache loader = loader(jar(library), notADirectory.resolve("cache"))) {
-      URL url = loader.getResource(LIBRARY);
-      assertEquals("jar", url.getProtocol(), url.toString());
-      assertArrayEquals(library, read(url));
+      assertArrayEquals(library, read(loader, LIBRARY));
     }
+  }
+
+  @Test
+  void partialCopiesOfDeadJvmsAreRemoved() throws IOException {
+    byte[] library = randomBytes(10_000);
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwx------"));
+    Path old = Files.writeString(cache.resolve("libfake.so123.partial"), "half");
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(7200)));
+    Path recent = Files.writeString(cache.resolve("libfake.so456.partial"), "being written");
+    try (NativeLibraryCache loader = loader(jar(library), cache)) {
+      read(loader, LIBRARY);
+    }
+    assertFalse(Files.exists(old), "two hours old: its JVM died");
+    assertTrue(Files.exists(recent), "maybe a build running now");
   }
 
   private NativeLibraryCache loader(Path jar, Path cache) throws IOException {
@@ -83,16 +134,22 @@ class NativeLibraryCacheTest {
     return jar;
   }
 
-  private static long copies(Path cache) throws IOException {
+  private static List<String> files(Path cache) throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      return files.peek(f -> assertTrue(f.getFileName().toString().endsWith("libfake.so"), f.toString())).count();
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
     }
   }
 
-  private static byte[] read(URL url) throws IOException {
-    try (InputStream in = url.openStream()) {
+  private static byte[] read(NativeLibraryCache loader, String name) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(name)) {
       return in.readAllBytes();
     }
+  }
+
+  private static long crc(byte[] b) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(b);
+    return crc.getValue();
   }
 
   private static byte[] randomBytes(int n) {

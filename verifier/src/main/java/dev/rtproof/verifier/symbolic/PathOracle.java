@@ -31,6 +31,11 @@ public final class PathOracle {
   private int queries;
   /** By the id of a condition: the conjunct sets of the paths it was shown unsatisfiable on. */
   private final Map<Integer, List<Set<Integer>>> unsatisfiable = new HashMap<>();
+  /**
+   * The conditions {@link #unsatisfiable} holds ids of, kept alive: Z3 frees an AST whose Java object is
+   * collected and may give its id to a new term, which would then pass for the proved one.
+   */
+  private final List<Expr<?>> remembered = new ArrayList<>();
   /** By address and width: where the last model put an access (a guess, checked before it is used). */
   private final Map<List<Integer>, Place> guesses = new HashMap<>();
   /** By the id of a condition: the literal that switches it on in {@link #solver}. */
@@ -101,6 +106,7 @@ public final class PathOracle {
     boolean unsat = ask(status -> status == Status.UNSATISFIABLE, false, asked);
     if (unsat) {
       unsatisfiable.computeIfAbsent(c.getId(), k -> new ArrayList<>()).add(ids);
+      remembered.add(c);
     }
     return unsat;
   }

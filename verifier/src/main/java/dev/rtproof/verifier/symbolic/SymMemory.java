@@ -43,7 +43,7 @@ public final class SymMemory {
   }
 
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
-  /** A distance far below the room between 2^48 (above every region) and 2^64. */
+  /** A distance far below the room between 2^47 (above every region: TASK_SIZE_MAX) and 2^64. */
   private static final long SMALL_DISTANCE = 1L << 40;
   /** How deep {@link #aboveEveryCase} looks into nested if-then-elses (at most 2^depth cases). */
   private static final int ITE_DEPTH = 6;
@@ -96,10 +96,10 @@ public final class SymMemory {
   /**
    * This memory with region {@code region}'s bytes replaced by {@code array}, which changes at most the bytes
    * from the region's start up to address {@code hi} (a call's havoc of the stack below its SP). {@code hi − 8}
-   * must be an address the path has just accessed (the return address), so {@code hi} lies below 2^48: a read
+   * must be an address the path has just accessed (the return address), so {@code hi} lies below 2^47: a read
    * whose distance from {@code hi} is a small non-negative amount then lies at or above it, with no wrap-around.
    */
-  public void replaceBelow(int region, ArrayExpr<BitVecSort, BitVecSort> array, BitVecExpr hi) {
+  void replaceBelow(int region, ArrayExpr<BitVecSort, BitVecSort> array, BitVecExpr hi) {
     writable(region).replaceBelow(array, env.smt.sub(hi, env.regions().get(region).start()));
   }
 
