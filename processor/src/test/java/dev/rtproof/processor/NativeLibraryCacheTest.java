@@ -54,8 +54,7 @@ class NativeLibraryCacheTest {
     byte[] library = randomBytes(50_000);
     Path cache = tmp.resolve("cache");
     try (NativeLibraryCache loader = loader(jar(library), cache)) {
-      read(loader, LIBRARY);
-      Path copy = cache.resolve(files(cache).get(0));
+      Path copy = firstCopy(loader, cache);
       byte[] damaged = library.clone();
       damaged[12_345] ^= 1;
       Files.write(copy, damaged);
@@ -71,8 +70,7 @@ class NativeLibraryCacheTest {
     byte[] library = randomBytes(20_000);
     Path cache = tmp.resolve("cache");
     try (NativeLibraryCache loader = loader(jar(library), cache)) {
-      read(loader, LIBRARY);
-      Path copy = cache.resolve(files(cache).get(0));
+      Path copy = firstCopy(loader, cache);
       Path elsewhere = Files.write(tmp.resolve("elsewhere.so"), library);
       Files.delete(copy);
       Files.createSymbolicLink(copy, elsewhere);
@@ -132,6 +130,12 @@ class NativeLibraryCacheTest {
       out.closeEntry();
     }
     return jar;
+  }
+
+  /** The copy the first read of the library leaves in {@code cache}. */
+  private static Path firstCopy(NativeLibraryCache loader, Path cache) throws IOException {
+    read(loader, LIBRARY);
+    return cache.resolve(files(cache).get(0));
   }
 
   private static List<String> files(Path cache) throws IOException {
