@@ -75,16 +75,7 @@ public final class PathOracle {
   /** True when {@code path ⇒ c} was shown on a path whose conjuncts {@code path} has: no query. */
   public boolean known(BoolExpr path, BoolExpr c) {
     BoolExpr s = (BoolExpr) c.simplify();
-    if (s.isTrue()) {
-      return true;
-    }
-    List<Set<Integer>> shown = unsatisfiable.get(env.smt.not(s).getId());
-    if (shown == null) {
-      return false;
-    }
-    Set<Integer> ids = new HashSet<>();
-    conjuncts(path).forEach(e -> ids.add(e.getId()));
-    return shown.stream().anyMatch(ids::containsAll);
+    return s.isTrue() || shown(env.smt.not(s), ids(conjuncts(path)));
   }
 
   /** True when {@code path ∧ c} is certainly unsatisfiable. */
@@ -95,10 +86,8 @@ public final class PathOracle {
 
   private boolean unsat(BoolExpr path, BoolExpr c) {
     List<Expr<?>> parts = conjuncts(path);
-    Set<Integer> ids = new HashSet<>();
-    parts.forEach(e -> ids.add(e.getId()));
-    List<Set<Integer>> shown = unsatisfiable.get(c.getId());
-    if (shown != null && shown.stream().anyMatch(ids::containsAll)) {
+    Set<Integer> ids = ids(parts);
+    if (shown(c, ids)) {
       return true;
     }
     List<Expr<?>> asked = new ArrayList<>(parts);
@@ -109,6 +98,18 @@ public final class PathOracle {
       remembered.add(c);
     }
     return unsat;
+  }
+
+  /** True when {@code c} was shown unsatisfiable on a path whose conjuncts are among {@code ids}. */
+  private boolean shown(BoolExpr c, Set<Integer> ids) {
+    List<Set<Integer>> on = unsatisfiable.get(c.getId());
+    return on != null && on.stream().anyMatch(ids::containsAll);
+  }
+
+  private static Set<Integer> ids(List<Expr<?>> parts) {
+    Set<Integer> ids = new HashSet<>();
+    parts.forEach(e -> ids.add(e.getId()));
+    return ids;
   }
 
   /** {@code c}'s conjuncts, nested conjunctions flattened: a path with all of them implies {@code c}. */
@@ -188,7 +189,6 @@ public final class PathOracle {
       return literal;
     });
   }
-
 
   /** How many solver queries exploration made. */
   public int queries() {

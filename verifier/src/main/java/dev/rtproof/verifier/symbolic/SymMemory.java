@@ -203,13 +203,14 @@ public final class SymMemory {
       boolean right = collect((BitVecExpr) a.getArgs()[2], path, smt.all(when, smt.not(c)), bytes, oracle, out, true);
       return left && right;
     }
-    BitVecExpr[] shifted = iteOffset(a);
-    if (shifted != null) {
+    Shifted shifted = Shifted.of(a);
+    if (shifted != null && shifted.base().isITE()) {
       // (c ? x : y) + k, as FS - 8 after a merge of a path that set FS: each side on its own.
-      BoolExpr c = (BoolExpr) shifted[0].getArgs()[0];
-      boolean left = collect(smt.add((BitVecExpr) shifted[0].getArgs()[1], shifted[1]), path, smt.all(when, c), bytes,
+      Expr<?>[] ite = shifted.base().getArgs();
+      BoolExpr c = (BoolExpr) ite[0];
+      boolean left = collect(smt.add((BitVecExpr) ite[1], shifted.numeral()), path, smt.all(when, c), bytes,
           oracle, out, true);
-      boolean right = collect(smt.add((BitVecExpr) shifted[0].getArgs()[2], shifted[1]), path,
+      boolean right = collect(smt.add((BitVecExpr) ite[2], shifted.numeral()), path,
           smt.all(when, smt.not(c)), bytes, oracle, out, true);
       return left && right;
     }
@@ -248,11 +249,13 @@ public final class SymMemory {
         out.add(new Piece(when, 0, null, smt.sub(a, rs.get(0).start()), true));
         return true;
       }
+      PathOracle.Place tried = null;
       for (boolean fresh : new boolean[] {false, true}) {
         PathOracle.Place guess = oracle.plausiblePlace(here, a, bytes, fresh);
-        if (guess == null) {
-          break;
+        if (guess == null || guess.equals(tried)) {
+          break; // no model, or the same place again: the proofs below would only be asked again
         }
+        tried = guess;
         BitVecExpr offset = smt.sub(a, rs.get(guess.region()).start());
         if (oracle.implies(here, smt.eq(offset, smt.bv(guess.offset())))) {
           out.add(new Piece(when, guess.region(), guess.offset(), smt.bv(guess.offset())));
@@ -285,16 +288,9 @@ public final class SymMemory {
     private static final int ABOVE = 64;
 
     static StackWindow around(BitVecExpr a, int bytes, Environment env) {
-      BitVecExpr base = a;
-      long k = 0;
-      for (int i = 0; i < 2 && a.isBVAdd() && a.getNumArgs() == 2; i++) {
-        Long n = Smt.numeral(a.getArgs()[i]);
-        if (n != null) {
-          base = (BitVecExpr) a.getArgs()[1 - i];
-          k = n;
-          break;
-        }
-      }
+      Shifted shifted = Shifted.of(a);
+      BitVecExpr base = shifted == null ? a : shifted.base();
+      long k = shifted == null ? 0 : Smt.numeral(shifted.numeral());
       if (k < -BELOW || k > ABOVE - bytes || env.regions().get(0).size() < BELOW + ABOVE) {
         return null;
       }
@@ -302,18 +298,21 @@ public final class SymMemory {
     }
   }
 
-  /** {@code {ite, k}} when {@code a} is {@code ite + k} or {@code k + ite} for a numeral k, else null. */
-  private static BitVecExpr[] iteOffset(BitVecExpr a) {
-    if (!a.isBVAdd() || a.getNumArgs() != 2) {
+  /** An address {@code base + numeral}, the numeral on either side of the addition. */
+  private record Shifted(BitVecExpr base, BitVecExpr numeral) {
+    /** {@code a} as such a sum, else null. */
+    static Shifted of(BitVecExpr a) {
+      if (!a.isBVAdd() || a.getNumArgs() != 2) {
+        return null;
+      }
+      Expr<?>[] args = a.getArgs();
+      for (int i = 0; i < 2; i++) {
+        if (Smt.numeral(args[i]) != null) {
+          return new Shifted((BitVecExpr) args[1 - i], (BitVecExpr) args[i]);
+        }
+      }
       return null;
     }
-    Expr<?>[] args = a.getArgs();
-    for (int i = 0; i < 2; i++) {
-      if (args[i].isITE() && Smt.numeral(args[1 - i]) != null) {
-        return new BitVecExpr[] {(BitVecExpr) args[i], (BitVecExpr) args[1 - i]};
-      }
-    }
-    return null;
   }
 
   /** A piece of an access of {@code bytes}; concrete only when its numeral offset fits the region. */
@@ -378,6 +377,7 @@ public final class SymMemory {
   public void store(Resolution r, int bytes, BitVecExpr value) {
     Smt smt = env.smt;
     List<Piece> pieces = r.pieces();
+    RegionMemory.Separation apart = separation(r);
     for (Piece p : pieces) {
       if (pieces.size() == 1 && p.when().isTrue()) {
         if (p.concrete() != null) {
@@ -392,7 +392,7 @@ public final class SymMemory {
       if (p.concrete() != null) {
         // One side of a merged address: the bytes there hold the value when this side applies.
         long k = p.concrete();
-        m.store(k, bytes, smt.ite(in, value, m.load(k, bytes, separation(r))));
+        m.store(k, bytes, smt.ite(in, value, m.load(k, bytes, apart)));
         continue;
       }
       ArrayExpr<BitVecSort, BitVecSort> before = m.array();
