@@ -42,6 +42,8 @@ final class NativeLibraryCache extends URLClassLoader {
   private static final Duration ABANDONED = Duration.ofHours(1);
 
   private final Path directory;
+  /** Whether {@link #trusted} has passed: once per loader, not once per library. */
+  private boolean trustedOnce;
 
   NativeLibraryCache(String name, URL[] jars, ClassLoader parent, Path directory) {
     super(name, jars, parent);
@@ -76,7 +78,7 @@ final class NativeLibraryCache extends URLClassLoader {
   }
 
   /** An open stream of the checked copy of the library at {@code inJar}, copied first when missing or bad. */
-  InputStream openCopy(URL inJar) throws IOException, URISyntaxException {
+  private InputStream openCopy(URL inJar) throws IOException, URISyntaxException {
     JarURLConnection connection = (JarURLConnection) inJar.openConnection();
     Path jarPath = Path.of(connection.getJarFileURL().toURI());
     String entryName = connection.getEntryName();
@@ -105,7 +107,10 @@ final class NativeLibraryCache extends URLClassLoader {
    * Makes sure the directory exists, belongs to this user (the owner of a file made there now) and is not
    * writable by group or others; removes partial copies of JVMs that died copying.
    */
-  private void trusted() throws IOException {
+  private synchronized void trusted() throws IOException {
+    if (trustedOnce) {
+      return;
+    }
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
       Files.createDirectories(directory.getParent());
@@ -145,6 +150,7 @@ final class NativeLibraryCache extends URLClassLoader {
         }
       }
     }
+    trustedOnce = true;
   }
 
   /**
